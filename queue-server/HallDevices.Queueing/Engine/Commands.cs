@@ -1,0 +1,58 @@
+using HallDevices.Queueing.Identity;
+using HallDevices.Queueing.Tickets;
+
+namespace HallDevices.Queueing.Engine;
+
+/// <summary>A request for a ticket.</summary>
+/// <param name="ServiceId">The service chosen.</param>
+/// <param name="Channel">Where the request came from (<c>kiosk</c>, <c>mobile</c>, <c>console</c>).</param>
+/// <param name="DeviceId">The requesting device, if any.</param>
+/// <param name="Citizen">The protected identity, when an ID card was read.</param>
+/// <param name="Priority">Priority class (appointment check-in, green channel).</param>
+public sealed record IssueTicketCommand(
+    string ServiceId,
+    string Channel,
+    string? DeviceId = null,
+    CitizenIdentity? Citizen = null,
+    TicketPriority Priority = TicketPriority.Normal);
+
+/// <summary>An issued ticket with what the citizen should be told.</summary>
+/// <param name="Ticket">The ticket.</param>
+/// <param name="WaitingAhead">People called before it, as things stand.</param>
+/// <param name="EstimatedWaitMinutes">Estimated wait.</param>
+public sealed record IssuedTicket(Ticket Ticket, int WaitingAhead, int EstimatedWaitMinutes);
+
+/// <summary>Live figures of one queue.</summary>
+/// <param name="QueueId">The queue.</param>
+/// <param name="Waiting">Tickets waiting (transferred ones included).</param>
+/// <param name="LongestWaitSeconds">How long the oldest waiting ticket has waited.</param>
+/// <param name="EstimatedWaitMinutes">Estimated wait for a ticket issued now.</param>
+/// <param name="MeanHandlingSeconds">Mean of recent handling times (or the hall default).</param>
+public sealed record QueueStatus(string QueueId, int Waiting, double LongestWaitSeconds, int EstimatedWaitMinutes, double MeanHandlingSeconds);
+
+/// <summary>Everything needed to bring a hall back after a restart.</summary>
+/// <param name="Tickets">Tickets of the current service day and every ticket still open.</param>
+/// <param name="Counters">Last committed state of each counter.</param>
+/// <param name="LastSequence">Sequence of the last committed event.</param>
+public sealed record HallSnapshot(IReadOnlyList<Ticket> Tickets, IReadOnlyList<CounterState> Counters, long LastSequence)
+{
+    /// <summary>A hall with no history.</summary>
+    public static HallSnapshot Empty { get; } = new([], [], 0);
+}
+
+/// <summary>One committed unit of change: events plus the new versions of everything they touched.</summary>
+/// <param name="HallId">The hall.</param>
+/// <param name="Events">Events in sequence order.</param>
+/// <param name="Tickets">New versions of the changed tickets.</param>
+/// <param name="Counters">New versions of the changed counters.</param>
+public sealed record HallChange(string HallId, IReadOnlyList<HallEvent> Events, IReadOnlyList<Ticket> Tickets, IReadOnlyList<CounterState> Counters);
+
+/// <summary>
+/// Durable storage as the engine sees it. <see cref="Commit"/> must make the change durable (or
+/// throw) before it returns: the engine acknowledges nothing that is not committed.
+/// </summary>
+public interface IHallJournal
+{
+    /// <summary>Appends the events and stores the new state atomically.</summary>
+    void Commit(HallChange change);
+}

@@ -1,0 +1,371 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace HallDevices.Queueing.Halls;
+
+/// <summary>
+/// Loads and validates a hall file (JSON). Every rejection names the offending field as a JSON path
+/// such as <c>services[3].queue</c>, so whoever edits the file knows exactly what to fix.
+/// </summary>
+public static partial class HallFile
+{
+    /// <summary>Loads a hall file from disk.</summary>
+    /// <exception cref="HallConfigException">The file is missing or invalid.</exception>
+    public static HallDefinition Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new HallConfigException("(file)", $"hall file '{path}' does not exist");
+        }
+
+        try
+        {
+            return Parse(File.ReadAllText(path));
+        }
+        catch (HallConfigException e)
+        {
+            throw new HallConfigException(e.Field, $"{Path.GetFileName(path)}: {e.Reason}");
+        }
+    }
+
+    /// <summary>Parses and validates hall JSON.</summary>
+    /// <exception cref="HallConfigException">The JSON is malformed or breaks a rule.</exception>
+    public static HallDefinition Parse(string json)
+    {
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException e)
+        {
+            throw new HallConfigException("(json)", $"not valid JSON at line {e.LineNumber + 1}: {e.Message}");
+        }
+
+        using (doc)
+        {
+            var root = doc.RootElement;
+            RequireObject(root, "$");
+            AllowOnly(root, "$", "id", "name", "timeZone", "policy", "queues", "services", "counters");
+
+            var id = RequiredString(root, "id", "$");
+            if (!IdPattern().IsMatch(id))
+            {
+                throw new HallConfigException("id", $"hall id '{id}' may use only letters, digits, '-' and '_' (it becomes part of MQTT topics)");
+            }
+
+            var name = RequiredString(root, "name", "$");
+            var tz = ParseTimeZone(OptionalString(root, "timeZone", "$") ?? "Asia/Shanghai");
+            var policy = ParsePolicy(root);
+            var queues = ParseQueues(root);
+            var services = ParseServices(root, queues);
+            var counters = ParseCounters(root, queues);
+
+            foreach (var (queue, i) in queues.Select((q, i) => (q, i)))
+            {
+                if (!counters.Any(c => c.Fallback || c.Queues.Any(cq => cq.QueueId == queue.Id)))
+                {
+                    throw new HallConfigException($"queues[{i}]", $"queue '{queue.Id}' is served by no counter and no fallback window, so its tickets would never be called");
+                }
+            }
+
+            return new HallDefinition(id, name, tz, queues, services, counters, policy);
+        }
+    }
+
+    private static TimeZoneInfo ParseTimeZone(string zone)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(zone);
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            throw new HallConfigException("timeZone", $"unknown time zone '{zone}' (use an IANA name such as Asia/Shanghai)");
+        }
+    }
+
+    private static HallPolicy ParsePolicy(JsonElement root)
+    {
+        var defaults = new HallPolicy();
+        if (!root.TryGetProperty("policy", out var p))
+        {
+            return defaults;
+        }
+
+        RequireObject(p, "policy");
+        AllowOnly(p, "policy", "serviceLevelWaitMinutes", "reinstateWindowMinutes", "defaultHandlingMinutes");
+        return new HallPolicy(
+            OptionalPositiveInt(p, "serviceLevelWaitMinutes", "policy") ?? defaults.ServiceLevelWaitMinutes,
+            OptionalPositiveInt(p, "reinstateWindowMinutes", "policy") ?? defaults.ReinstateWindowMinutes,
+            OptionalPositiveNumber(p, "defaultHandlingMinutes", "policy") ?? defaults.DefaultHandlingMinutes);
+    }
+
+    private static List<QueueDefinition> ParseQueues(JsonElement root)
+    {
+        var list = new List<QueueDefinition>();
+        var items = RequiredArray(root, "queues", "$");
+        for (var i = 0; i < items.Count; i++)
+        {
+            var path = $"queues[{i}]";
+            var q = items[i];
+            RequireObject(q, path);
+            AllowOnly(q, path, "id", "prefix", "name");
+            var id = RequiredId(q, path);
+            var prefix = RequiredString(q, "prefix", path);
+            if (!PrefixPattern().IsMatch(prefix))
+            {
+                throw new HallConfigException($"{path}.prefix", $"prefix '{prefix}' must be one or two capital letters A–Z");
+            }
+
+            Unique(list.Select(x => x.Id), id, $"{path}.id", "queue id");
+            Unique(list.Select(x => x.Prefix), prefix, $"{path}.prefix", "queue prefix");
+            list.Add(new QueueDefinition(id, prefix, RequiredString(q, "name", path)));
+        }
+
+        if (list.Count == 0)
+        {
+            throw new HallConfigException("queues", "a hall needs at least one queue");
+        }
+
+        return list;
+    }
+
+    private static List<ServiceDefinition> ParseServices(JsonElement root, List<QueueDefinition> queues)
+    {
+        var list = new List<ServiceDefinition>();
+        var items = RequiredArray(root, "services", "$");
+        for (var i = 0; i < items.Count; i++)
+        {
+            var path = $"services[{i}]";
+            var s = items[i];
+            RequireObject(s, path);
+            AllowOnly(s, path, "id", "name", "queue", "needsIdCard", "appointmentAllowed", "dailyLimitPerPerson", "dailyCapacity");
+            var id = RequiredId(s, path);
+            Unique(list.Select(x => x.Id), id, $"{path}.id", "service id");
+            var queue = RequiredString(s, "queue", path);
+            if (queues.All(q => q.Id != queue))
+            {
+                throw new HallConfigException($"{path}.queue", $"unknown queue '{queue}'");
+            }
+
+            list.Add(new ServiceDefinition(
+                id,
+                RequiredString(s, "name", path),
+                queue,
+                OptionalBool(s, "needsIdCard", path) ?? false,
+                OptionalBool(s, "appointmentAllowed", path) ?? false,
+                OptionalPositiveInt(s, "dailyLimitPerPerson", path),
+                OptionalPositiveInt(s, "dailyCapacity", path)));
+        }
+
+        if (list.Count == 0)
+        {
+            throw new HallConfigException("services", "a hall needs at least one service");
+        }
+
+        return list;
+    }
+
+    private static List<CounterDefinition> ParseCounters(JsonElement root, List<QueueDefinition> queues)
+    {
+        var list = new List<CounterDefinition>();
+        var items = RequiredArray(root, "counters", "$");
+        for (var i = 0; i < items.Count; i++)
+        {
+            var path = $"counters[{i}]";
+            var c = items[i];
+            RequireObject(c, path);
+            AllowOnly(c, path, "id", "name", "queues", "fallback");
+            var id = RequiredId(c, path);
+            Unique(list.Select(x => x.Id), id, $"{path}.id", "counter id");
+            var fallback = OptionalBool(c, "fallback", path) ?? false;
+            var served = new List<CounterQueue>();
+            if (c.TryGetProperty("queues", out _) || !fallback)
+            {
+                var entries = RequiredArray(c, "queues", path);
+                for (var j = 0; j < entries.Count; j++)
+                {
+                    var qpath = $"{path}.queues[{j}]";
+                    var e = entries[j];
+                    RequireObject(e, qpath);
+                    AllowOnly(e, qpath, "queue", "weight");
+                    var queue = RequiredString(e, "queue", qpath);
+                    if (queues.All(q => q.Id != queue))
+                    {
+                        throw new HallConfigException($"{qpath}.queue", $"unknown queue '{queue}'");
+                    }
+
+                    Unique(served.Select(x => x.QueueId), queue, $"{qpath}.queue", "queue at this counter");
+                    served.Add(new CounterQueue(queue, OptionalPositiveNumber(e, "weight", qpath) ?? 1.0));
+                }
+
+                if (served.Count == 0 && !fallback)
+                {
+                    throw new HallConfigException($"{path}.queues", "a counter that is not the fallback window must serve at least one queue");
+                }
+            }
+
+            list.Add(new CounterDefinition(id, RequiredString(c, "name", path), served, fallback));
+        }
+
+        if (list.Count == 0)
+        {
+            throw new HallConfigException("counters", "a hall needs at least one counter");
+        }
+
+        return list;
+    }
+
+    private static void RequireObject(JsonElement e, string path)
+    {
+        if (e.ValueKind != JsonValueKind.Object)
+        {
+            throw new HallConfigException(path, $"expected an object, found {e.ValueKind}");
+        }
+    }
+
+    private static void AllowOnly(JsonElement obj, string path, params string[] names)
+    {
+        foreach (var p in obj.EnumerateObject())
+        {
+            if (!names.Contains(p.Name, StringComparer.Ordinal))
+            {
+                throw new HallConfigException(Join(path, p.Name), $"unknown field '{p.Name}' (expected one of: {string.Join(", ", names)})");
+            }
+        }
+    }
+
+    private static string RequiredId(JsonElement obj, string path)
+    {
+        var id = RequiredString(obj, "id", path);
+        if (!IdPattern().IsMatch(id))
+        {
+            throw new HallConfigException(Join(path, "id"), $"id '{id}' may use only letters, digits, '-' and '_'");
+        }
+
+        return id;
+    }
+
+    private static string RequiredString(JsonElement obj, string name, string path)
+    {
+        if (!obj.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
+        {
+            throw new HallConfigException(Join(path, name), $"missing required field '{name}'");
+        }
+
+        if (v.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(v.GetString()))
+        {
+            throw new HallConfigException(Join(path, name), $"'{name}' must be a non-empty string");
+        }
+
+        return v.GetString()!.Trim();
+    }
+
+    private static string? OptionalString(JsonElement obj, string name, string path)
+    {
+        if (!obj.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return v.ValueKind == JsonValueKind.String
+            ? v.GetString()
+            : throw new HallConfigException(Join(path, name), $"'{name}' must be a string");
+    }
+
+    private static bool? OptionalBool(JsonElement obj, string name, string path)
+    {
+        if (!obj.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return v.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw new HallConfigException(Join(path, name), $"'{name}' must be true or false"),
+        };
+    }
+
+    private static int? OptionalPositiveInt(JsonElement obj, string name, string path)
+    {
+        if (!obj.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out var n) || n < 1)
+        {
+            throw new HallConfigException(Join(path, name), $"'{name}' must be a whole number of at least 1");
+        }
+
+        return n;
+    }
+
+    private static double? OptionalPositiveNumber(JsonElement obj, string name, string path)
+    {
+        if (!obj.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (v.ValueKind != JsonValueKind.Number || !v.TryGetDouble(out var n) || !(n > 0) || double.IsInfinity(n))
+        {
+            throw new HallConfigException(Join(path, name), $"'{name}' must be a number greater than 0");
+        }
+
+        return n;
+    }
+
+    private static List<JsonElement> RequiredArray(JsonElement obj, string name, string path)
+    {
+        if (!obj.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
+        {
+            throw new HallConfigException(Join(path, name), $"missing required field '{name}'");
+        }
+
+        if (v.ValueKind != JsonValueKind.Array)
+        {
+            throw new HallConfigException(Join(path, name), $"'{name}' must be an array");
+        }
+
+        return v.EnumerateArray().ToList();
+    }
+
+    private static void Unique(IEnumerable<string> existing, string value, string field, string what)
+    {
+        if (existing.Contains(value, StringComparer.Ordinal))
+        {
+            throw new HallConfigException(field, $"duplicate {what} '{value}'");
+        }
+    }
+
+    private static string Join(string path, string name) => path == "$" ? name : string.Create(CultureInfo.InvariantCulture, $"{path}.{name}");
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,32}$")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex("^[A-Z]{1,2}$")]
+    private static partial Regex PrefixPattern();
+}
+
+/// <summary>A hall file was rejected; <see cref="Field"/> names the JSON path at fault.</summary>
+public sealed class HallConfigException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public HallConfigException(string field, string reason)
+        : base($"hall file: {field}: {reason}")
+    {
+        Field = field;
+        Reason = reason;
+    }
+
+    /// <summary>The JSON path of the offending field, e.g. <c>services[3].queue</c>.</summary>
+    public string Field { get; }
+
+    /// <summary>What is wrong with it.</summary>
+    public string Reason { get; }
+}
