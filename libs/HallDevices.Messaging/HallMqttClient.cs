@@ -65,7 +65,7 @@ public sealed partial class HallMqttClient : IHostedService, IAsyncDisposable
 
     private Task? _loop;
     private Task? _dispatcher;
-    private int _replySubscribed;
+    private Task? _replySubscription;
     private long _requestCounter;
     private int _disposed;
 
@@ -363,7 +363,9 @@ public sealed partial class HallMqttClient : IHostedService, IAsyncDisposable
         try
         {
             await EnsureReplySubscriptionAsync(linked.Token);
-            await PublishCoreAsync(builder.Build(), allowed, linked.Token);
+            // No publish timer of its own: the request's single deadline decides, so a timeout is
+            // always reported as a request timeout.
+            await PublishCoreAsync(builder.Build(), Timeout.InfiniteTimeSpan, linked.Token);
             return await pending.Completion.Task.WaitAsync(linked.Token);
         }
         catch (Exception ex) when (timeoutCts.IsCancellationRequested && !cancellationToken.IsCancellationRequested
@@ -724,14 +726,28 @@ public sealed partial class HallMqttClient : IHostedService, IAsyncDisposable
 
     private async Task PublishCoreAsync(MqttApplicationMessage message, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0 && _stop.IsCancellationRequested, this);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        if (_stop.IsCancellationRequested)
+        {
+            throw new InvalidOperationException($"MQTT client '{ClientId}' is stopped; cannot publish to '{message.Topic}'.");
+        }
+
         using var timeoutCts = new CancellationTokenSource(timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeoutCts.Token, cancellationToken, _stop.Token);
         var connected = false;
+        var retry = false;
         while (true)
         {
             try
             {
+                if (retry)
+                {
+                    // A failure MQTTnet reports before its Disconnected event would otherwise spin
+                    // on the dead client; a short pause lets the connection loop notice.
+                    await Task.Delay(TimeSpan.FromMilliseconds(20), _time, linked.Token);
+                }
+
+                retry = true;
                 Task<IMqttClient> ready;
                 lock (_gate)
                 {
@@ -872,10 +888,36 @@ public sealed partial class HallMqttClient : IHostedService, IAsyncDisposable
     private async Task EnsureReplySubscriptionAsync(CancellationToken cancellationToken)
     {
         // The reply filter is subscribed lazily: apps that never request (a read-only integrator)
-        // need no ACL entry for it.
-        if (Interlocked.Exchange(ref _replySubscribed, 1) == 0)
+        // need no ACL entry for it. Concurrent first requests all await the same SUBACK, so none
+        // publishes before the broker routes replies to us.
+        Task subscription;
+        lock (_gate)
         {
-            await AddRegistrationAsync(new Registration(this, ReplyTopicFilter, null), cancellationToken);
+            // Task.Run: start the broker round trip outside the lock.
+            subscription = _replySubscription ??= Task.Run(() => AddRegistrationAsync(new Registration(this, ReplyTopicFilter, null), _stop.Token), CancellationToken.None);
+        }
+
+        try
+        {
+            await subscription.WaitAsync(cancellationToken);
+        }
+        catch (Exception ex) when (subscription.IsFaulted || subscription.IsCanceled)
+        {
+            // Refused or cancelled: let the next request try again rather than fail forever.
+            lock (_gate)
+            {
+                if (ReferenceEquals(_replySubscription, subscription))
+                {
+                    _replySubscription = null;
+                }
+            }
+
+            if (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                throw new InvalidOperationException("MQTT client stopped.", ex);
+            }
+
+            throw;
         }
     }
 
