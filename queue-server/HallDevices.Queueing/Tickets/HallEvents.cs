@@ -29,9 +29,14 @@ public abstract record HallEvent
     /// <summary>When it happened (hall time zone offset).</summary>
     public DateTimeOffset At { get; init; }
 
-    /// <summary>The event type name used in topics and the log, e.g. <c>ticket-called</c>.</summary>
+    private static readonly Dictionary<Type, string> Names = typeof(HallEvent)
+        .GetCustomAttributes(typeof(JsonDerivedTypeAttribute), false)
+        .Cast<JsonDerivedTypeAttribute>()
+        .ToDictionary(a => a.DerivedType, a => (string)a.TypeDiscriminator!);
+
+    /// <summary>The event type name used in topics and the log, e.g. <c>ticket-called</c> (the JSON discriminator).</summary>
     [JsonIgnore]
-    public abstract string Type { get; }
+    public string Type => Names[GetType()];
 }
 
 /// <summary>Base of events about one ticket.</summary>
@@ -53,9 +58,6 @@ public abstract record TicketEvent : HallEvent
 /// <summary>A ticket was issued.</summary>
 public sealed record TicketIssued : TicketEvent
 {
-    /// <inheritdoc />
-    public override string Type => "ticket-issued";
-
     /// <summary>Channel it came from.</summary>
     public required string Channel { get; init; }
 
@@ -75,9 +77,6 @@ public sealed record TicketIssued : TicketEvent
 /// <summary>A ticket was called to a counter.</summary>
 public sealed record TicketCalled : TicketEvent
 {
-    /// <inheritdoc />
-    public override string Type => "ticket-called";
-
     /// <summary>The calling counter.</summary>
     public required string CounterId { get; init; }
 
@@ -91,9 +90,6 @@ public sealed record TicketCalled : TicketEvent
 /// <summary>A called ticket was announced again.</summary>
 public sealed record TicketRecalled : TicketEvent
 {
-    /// <inheritdoc />
-    public override string Type => "ticket-recalled";
-
     /// <summary>The counter.</summary>
     public required string CounterId { get; init; }
 
@@ -104,26 +100,16 @@ public sealed record TicketRecalled : TicketEvent
 /// <summary>A called ticket did not show up (过号).</summary>
 public sealed record TicketSkipped : TicketEvent
 {
-    /// <inheritdoc />
-    public override string Type => "ticket-skipped";
-
     /// <summary>The counter.</summary>
     public required string CounterId { get; init; }
 }
 
 /// <summary>A skipped ticket came back within the window and waits again.</summary>
-public sealed record TicketReinstated : TicketEvent
-{
-    /// <inheritdoc />
-    public override string Type => "ticket-reinstated";
-}
+public sealed record TicketReinstated : TicketEvent;
 
 /// <summary>A ticket was served to the end.</summary>
 public sealed record TicketFinished : TicketEvent
 {
-    /// <inheritdoc />
-    public override string Type => "ticket-finished";
-
     /// <summary>The counter.</summary>
     public required string CounterId { get; init; }
 
@@ -140,9 +126,6 @@ public sealed record TicketFinished : TicketEvent
 /// <summary>A ticket was handed on to another queue or counter.</summary>
 public sealed record TicketTransferred : TicketEvent
 {
-    /// <inheritdoc />
-    public override string Type => "ticket-transferred";
-
     /// <summary>The counter that handed it on.</summary>
     public required string FromCounterId { get; init; }
 
@@ -156,9 +139,6 @@ public sealed record TicketTransferred : TicketEvent
 /// <summary>A ticket was cancelled.</summary>
 public sealed record TicketVoided : TicketEvent
 {
-    /// <inheritdoc />
-    public override string Type => "ticket-voided";
-
     /// <summary>Why: <c>print-failed</c>, <c>day-ended</c>, ...</summary>
     public required string Reason { get; init; }
 }
@@ -166,9 +146,6 @@ public sealed record TicketVoided : TicketEvent
 /// <summary>A citizen rated a finished ticket (好差评).</summary>
 public sealed record TicketEvaluated : TicketEvent
 {
-    /// <inheritdoc />
-    public override string Type => "evaluation";
-
     /// <summary>The counter that served.</summary>
     public required string CounterId { get; init; }
 
@@ -179,9 +156,6 @@ public sealed record TicketEvaluated : TicketEvent
 /// <summary>A counter signed in or out, paused or resumed.</summary>
 public sealed record CounterChanged : HallEvent
 {
-    /// <inheritdoc />
-    public override string Type => "counter-changed";
-
     /// <summary>The counter.</summary>
     public required string CounterId { get; init; }
 

@@ -1,0 +1,185 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using HallDevices.Contracts;
+using HallDevices.Queueing.Engine;
+using HallDevices.Queueing.Tickets;
+
+namespace HallDevices.QueueServer.Halls;
+
+/// <summary>The state of a counter as clients see it.</summary>
+/// <param name="CounterId">The counter.</param>
+/// <param name="Status"><c>closed</c> <c>idle</c> <c>serving</c> <c>paused</c>.</param>
+/// <param name="Ticket">Number being served.</param>
+/// <param name="StaffId">Who is signed in.</param>
+/// <param name="Since">Since when.</param>
+public sealed record CounterInfo(string CounterId, string Status, string? Ticket, string? StaffId, DateTimeOffset Since);
+
+/// <summary>
+/// The answer to any request: <c>{"ok":true,...}</c> or <c>{"ok":false,"error":{code,message}}</c>.
+/// <see cref="Ticket"/> is always written (null when call-next finds nobody waiting).
+/// </summary>
+public sealed record Reply(
+    bool Ok,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] TicketInfo? Ticket = null,
+    CounterInfo? Counter = null,
+    ErrorInfo? Error = null)
+{
+    /// <summary>A refusal.</summary>
+    public static Reply Fail(string code, string message) => new(false, Error: new ErrorInfo(code, message));
+}
+
+/// <summary>
+/// Turns contract requests (from MQTT or HTTP) into engine commands and engine results into
+/// contract replies. Transport-neutral: validation and error codes are the same on every channel.
+/// </summary>
+public sealed class HallRequests(HallRegistry registry, ILogger<HallRequests> log)
+{
+    /// <summary>Serializer settings of the public contract: camelCase, kebab-case enums, nulls omitted.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+
+        // Chinese service and hall names stay readable in payloads, logs and mosquitto_sub output.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Base of tracking links printed on tickets.</summary>
+    public string PublicUrl { get; set; } = "http://127.0.0.1:5080";
+
+    /// <summary>Issues a ticket.</summary>
+    public Reply IssueTicket(string hallId, TicketRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (registry.Find(hallId) is not { } hall)
+        {
+            return UnknownHall(hallId);
+        }
+
+        if (string.IsNullOrWhiteSpace(request.ServiceId))
+        {
+            return Reply.Fail(ErrorCodes.InvalidRequest, "serviceId is required");
+        }
+
+        if (!TryPriority(request.Priority, out var priority))
+        {
+            return Reply.Fail(ErrorCodes.InvalidRequest, $"priority must be normal, appointment or green-channel, not '{request.Priority}'");
+        }
+
+        var citizen = string.IsNullOrWhiteSpace(request.IdNumber) ? null : registry.Protector.Protect(request.IdNumber);
+        var outcome = hall.Engine.Issue(new IssueTicketCommand(request.ServiceId, request.Channel ?? "kiosk", request.DeviceId, citizen, priority));
+        if (!outcome.IsOk)
+        {
+            log.LogInformation("Ticket refused in {HallId} for {ServiceId}: {Code}", hallId, request.ServiceId, outcome.Error!.Code);
+            return Reply.Fail(outcome.Error!.Code, outcome.Error.Message);
+        }
+
+        var issued = outcome.Value!;
+        return new Reply(true, ToInfo(hall, issued.Ticket, issued.WaitingAhead, issued.EstimatedWaitMinutes));
+    }
+
+    /// <summary>Runs a counter action.</summary>
+    public Reply Counter(string hallId, CounterRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (registry.Find(hallId) is not { } hall)
+        {
+            return UnknownHall(hallId);
+        }
+
+        if (string.IsNullOrWhiteSpace(request.CounterId))
+        {
+            return Reply.Fail(ErrorCodes.InvalidRequest, "counterId is required");
+        }
+
+        var engine = hall.Engine;
+        var counter = request.CounterId;
+        return request.Action switch
+        {
+            "login" => FromCounter(hall, engine.Login(counter, request.StaffId ?? "")),
+            "logout" => FromCounter(hall, engine.Logout(counter)),
+            "pause" => FromCounter(hall, engine.Pause(counter)),
+            "resume" => FromCounter(hall, engine.Resume(counter)),
+            "call-next" => FromTicket(hall, engine.CallNext(counter)),
+            "recall" => FromTicket(hall, engine.Recall(counter)),
+            "skip" => FromTicket(hall, engine.Skip(counter)),
+            "finish" => FromTicket(hall, engine.Finish(counter)),
+            "transfer" => FromTicket(hall, engine.Transfer(counter, request.ToQueueId, request.ToCounterId)),
+            null or "" => Reply.Fail(ErrorCodes.InvalidRequest, "action is required"),
+            _ => Reply.Fail(ErrorCodes.InvalidRequest, $"unknown action '{request.Action}'; expected login, logout, call-next, recall, skip, finish, transfer, pause or resume"),
+        };
+    }
+
+    /// <summary>A ticket for the tracking page, with its live place in the queue.</summary>
+    public Reply Track(string hallId, string number)
+    {
+        if (registry.Find(hallId) is not { } hall)
+        {
+            return UnknownHall(hallId);
+        }
+
+        if (hall.Engine.FindTicket(number) is not { } ticket)
+        {
+            return Reply.Fail(ErrorCodes.UnknownTicket, $"no ticket '{number}' today in hall {hallId}");
+        }
+
+        var ahead = hall.Engine.WaitingAhead(ticket);
+        var estimate = ticket.IsWaiting ? hall.Engine.Queues().First(q => q.QueueId == ticket.QueueId) : null;
+        var minutes = estimate is null || estimate.Waiting == 0 ? 0 : (int)Math.Ceiling((double)estimate.EstimatedWaitMinutes * ahead / estimate.Waiting);
+        return new Reply(true, ToInfo(hall, ticket, ahead, minutes));
+    }
+
+    /// <summary>Maps a ticket to its contract form.</summary>
+    public TicketInfo ToInfo(HallRuntime hall, Ticket ticket, int waitingAhead, int estimatedWaitMinutes)
+    {
+        ArgumentNullException.ThrowIfNull(hall);
+        ArgumentNullException.ThrowIfNull(ticket);
+        return new TicketInfo(
+            ticket.Number,
+            ticket.QueueId,
+            ticket.ServiceId,
+            hall.Hall.FindService(ticket.ServiceId)?.Name ?? ticket.ServiceId,
+            TimeZoneInfo.ConvertTime(ticket.IssuedAt, hall.Hall.TimeZone),
+            Kebab(ticket.Status.ToString()),
+            waitingAhead,
+            estimatedWaitMinutes,
+            $"{PublicUrl.TrimEnd('/')}/t/{hall.Hall.Id}/{ticket.Number}",
+            Kebab(ticket.Priority.ToString()),
+            ticket.CounterId,
+            ticket.MaskedId,
+            ticket.RecallCount);
+    }
+
+    /// <summary>Maps a counter state to its contract form.</summary>
+    public static CounterInfo ToInfo(CounterState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return new CounterInfo(state.CounterId, Kebab(state.Status.ToString()), state.TicketNumber, state.StaffId, state.Since);
+    }
+
+    private Reply FromTicket(HallRuntime hall, Outcome<Ticket> outcome) =>
+        !outcome.IsOk ? Reply.Fail(outcome.Error!.Code, outcome.Error.Message)
+        : new Reply(true, outcome.Value is null ? null : ToInfo(hall, outcome.Value, 0, 0), CounterOf(hall, outcome.Value?.CounterId));
+
+    private static Reply FromCounter(HallRuntime hall, Outcome<CounterState> outcome) =>
+        !outcome.IsOk ? Reply.Fail(outcome.Error!.Code, outcome.Error.Message) : new Reply(true, Counter: ToInfo(outcome.Value!));
+
+    private static CounterInfo? CounterOf(HallRuntime hall, string? counterId) =>
+        counterId is null || hall.Engine.FindCounter(counterId) is not { } c ? null : ToInfo(c);
+
+    private static Reply UnknownHall(string hallId) => Reply.Fail("unknown-hall", $"no hall '{hallId}' on this server");
+
+    private static bool TryPriority(string? text, out TicketPriority priority)
+    {
+        priority = text switch
+        {
+            null or "" or "normal" => TicketPriority.Normal,
+            "appointment" => TicketPriority.Appointment,
+            "green-channel" => TicketPriority.GreenChannel,
+            _ => (TicketPriority)(-1),
+        };
+        return Enum.IsDefined(priority);
+    }
+
+    private static string Kebab(string name) => JsonNamingPolicy.KebabCaseLower.ConvertName(name);
+}

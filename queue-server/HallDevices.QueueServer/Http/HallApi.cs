@@ -1,0 +1,73 @@
+using System.Text.Json;
+using HallDevices.Contracts;
+using HallDevices.QueueServer.Halls;
+using HallDevices.QueueServer.Storage;
+
+namespace HallDevices.QueueServer.Http;
+
+/// <summary>The HTTP integration API: the same requests and replies as the MQTT contract.</summary>
+public static class HallApi
+{
+    /// <summary>Maps <c>/health</c> and <c>/api/halls/...</c>.</summary>
+    public static IEndpointRouteBuilder MapHallApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/health", (HallRegistry halls) => Results.Json(new { status = "ok", halls = halls.Halls.Select(h => h.Hall.Id) }));
+
+        var api = app.MapGroup("/api/halls");
+        api.MapGet("/", (HallRegistry halls) => Results.Json(halls.Halls.Select(h => new { id = h.Hall.Id, name = h.Hall.Name })));
+
+        api.MapGet("/{hallId}/queues", (string hallId, HallRegistry halls) =>
+            halls.Find(hallId) is { } hall ? Results.Json(hall.Engine.Queues(), HallRequests.Json) : NotFound(hallId));
+
+        api.MapGet("/{hallId}/counters", (string hallId, HallRegistry halls) =>
+            halls.Find(hallId) is { } hall ? Results.Json(hall.Engine.Counters().Select(HallRequests.ToInfo), HallRequests.Json) : NotFound(hallId));
+
+        api.MapPost("/{hallId}/tickets", async (string hallId, HttpRequest http, HallRequests requests) =>
+            await ReadBody<TicketRequest>(http) is { } body ? Answer(requests.IssueTicket(hallId, body)) : BadBody());
+
+        api.MapGet("/{hallId}/tickets/{number}", (string hallId, string number, HallRequests requests) => Answer(requests.Track(hallId, number)));
+
+        api.MapPost("/{hallId}/counters/{counterId}/{action}", async (string hallId, string counterId, string action, HttpRequest http, HallRequests requests) =>
+        {
+            var body = await ReadBody<CounterRequest>(http, emptyIs: new CounterRequest());
+            return body is null ? BadBody() : Answer(requests.Counter(hallId, body with { CounterId = counterId, Action = action }));
+        });
+
+        api.MapGet("/{hallId}/events", (string hallId, long? after, int? limit, HallRegistry halls) =>
+            halls.Find(hallId) is { } hall
+                ? Results.Json(hall.Store.EventsAfter(after ?? 0, Math.Clamp(limit ?? 500, 1, 5000)), LiteHallStore.Json)
+                : NotFound(hallId));
+
+        return app;
+    }
+
+    /// <summary>The JSON body, <paramref name="emptyIs"/> when there is none, null when it is malformed.</summary>
+    private static async Task<T?> ReadBody<T>(HttpRequest http, T? emptyIs = null)
+        where T : class
+    {
+        using var reader = new StreamReader(http.Body);
+        var text = await reader.ReadToEndAsync(http.HttpContext.RequestAborted);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return emptyIs;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<T>(text, HallRequests.Json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static IResult Answer(Reply reply) => Results.Json(
+        reply,
+        HallRequests.Json,
+        statusCode: reply.Ok ? 200 : reply.Error!.Code is "unknown-hall" or "unknown-ticket" ? 404 : 422);
+
+    private static IResult BadBody() => Answer(Reply.Fail("malformed-json", "the body is not a JSON object of the expected shape"));
+
+    private static IResult NotFound(string hallId) => Answer(Reply.Fail("unknown-hall", $"no hall '{hallId}' on this server"));
+}

@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using HallDevices.Queueing.Engine;
+using HallDevices.Queueing.Tickets;
+using LiteDB;
+using JsonSerializer = System.Text.Json.JsonSerializer;
+
+namespace HallDevices.QueueServer.Storage;
+
+/// <summary>
+/// One hall's durable state in its own LiteDB file (<c>{Storage:Path}/{hallId}.db</c>, opened once,
+/// <c>Connection=Direct</c>): an append-only <c>events</c> log keyed by sequence, plus the current
+/// version of every ticket and counter so a restart loads state instead of replaying the log.
+/// Each engine change is one LiteDB transaction, committed before the engine answers.
+/// </summary>
+/// <remarks>
+/// LiteDB writes every commit to its log file before returning but does not fsync: a committed
+/// change survives the process being killed, not a power cut (DESIGN.md §7).
+/// </remarks>
+public sealed class LiteHallStore : IHallJournal, IDisposable
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+
+        // Chinese service and hall names stay readable in payloads, logs and mosquitto_sub output.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private readonly LiteDatabase _db;
+    private readonly ILiteCollection<BsonDocument> _events;
+    private readonly ILiteCollection<BsonDocument> _tickets;
+    private readonly ILiteCollection<BsonDocument> _counters;
+    private readonly ILiteCollection<BsonDocument> _meta;
+
+    /// <summary>Opens (or creates) the hall's database file.</summary>
+    public LiteHallStore(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        _db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
+        _events = _db.GetCollection("events");
+        _tickets = _db.GetCollection("tickets");
+        _counters = _db.GetCollection("counters");
+        _meta = _db.GetCollection("meta");
+        _tickets.EnsureIndex("day");
+        _tickets.EnsureIndex("open");
+        FilePath = path;
+    }
+
+    /// <summary>The database file.</summary>
+    public string FilePath { get; }
+
+    /// <inheritdoc />
+    public void Commit(HallChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (!_db.BeginTrans())
+        {
+            throw new InvalidOperationException("a LiteDB transaction is already open on this thread");
+        }
+
+        try
+        {
+            foreach (var e in change.Events)
+            {
+                _events.Insert(ToDocument(e));
+            }
+
+            foreach (var t in change.Tickets)
+            {
+                _tickets.Upsert(ToDocument(t));
+            }
+
+            foreach (var c in change.Counters)
+            {
+                _counters.Upsert(new BsonDocument { ["_id"] = c.CounterId, ["json"] = JsonSerializer.Serialize(c, Json) });
+            }
+
+            if (change.Events.Count > 0)
+            {
+                _meta.Upsert(new BsonDocument { ["_id"] = "lastSequence", ["value"] = change.Events[^1].Sequence });
+            }
+
+            _db.Commit();
+        }
+        catch
+        {
+            _db.Rollback();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Loads what a restart needs: tickets of <paramref name="today"/> (and the day before, for
+    /// handling-time statistics), every ticket still open whatever its day, all counters, and the last
+    /// committed sequence.
+    /// </summary>
+    public HallSnapshot Load(DateOnly today)
+    {
+        var since = today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var tickets = _tickets.Find(Query.Or(Query.GTE("day", since), Query.EQ("open", true)))
+            .Select(d => JsonSerializer.Deserialize<Ticket>(d["json"].AsString, Json)!)
+            .ToList();
+        var counters = _counters.FindAll()
+            .Select(d => JsonSerializer.Deserialize<CounterState>(d["json"].AsString, Json)!)
+            .ToList();
+        var last = _meta.FindById("lastSequence")?["value"].AsInt64 ?? 0;
+        return new HallSnapshot(tickets, counters, last);
+    }
+
+    /// <summary>Events after <paramref name="afterSequence"/>, oldest first, at most <paramref name="limit"/>.</summary>
+    public IReadOnlyList<HallEvent> EventsAfter(long afterSequence, int limit) =>
+        _events.Find(Query.GT("_id", afterSequence), limit: limit)
+            .Select(d => JsonSerializer.Deserialize<HallEvent>(d["json"].AsString, Json)!)
+            .ToList();
+
+    /// <summary>Every ticket ever stored for the hall (for checks and reports; not for hot paths).</summary>
+    public IReadOnlyList<Ticket> AllTickets() =>
+        _tickets.FindAll().Select(d => JsonSerializer.Deserialize<Ticket>(d["json"].AsString, Json)!).ToList();
+
+    /// <inheritdoc />
+    public void Dispose() => _db.Dispose();
+
+    private static BsonDocument ToDocument(HallEvent e) => new()
+    {
+        ["_id"] = e.Sequence,
+        ["type"] = e.Type,
+        ["at"] = e.At.UtcDateTime,
+        ["json"] = JsonSerializer.Serialize(e, Json),
+    };
+
+    private static BsonDocument ToDocument(Ticket t) => new()
+    {
+        ["_id"] = t.Id,
+        ["day"] = t.ServiceDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["open"] = t.IsWaiting || t.Status == TicketStatus.Called,
+        ["json"] = JsonSerializer.Serialize(t, Json),
+    };
+}
