@@ -44,7 +44,7 @@ public static class Ports
     }
 
     /// <summary>Polls until something accepts TCP connections on the port.</summary>
-    public static async Task WaitListeningAsync(int port, TimeSpan timeout, Func<string>? diagnostics = null)
+    public static async Task WaitListeningAsync(int port, TimeSpan timeout, Func<string>? diagnostics = null, Func<bool>? gaveUp = null)
     {
         var deadline = Stopwatch.StartNew();
         while (true)
@@ -55,7 +55,7 @@ public static class Ports
                 await client.ConnectAsync(IPAddress.Loopback, port);
                 return;
             }
-            catch (SocketException) when (deadline.Elapsed < timeout)
+            catch (SocketException) when (deadline.Elapsed < timeout && gaveUp?.Invoke() != true)
             {
                 await Task.Delay(20);
             }
@@ -113,12 +113,15 @@ public sealed class MosquittoBroker : TestBroker
     private Process? _process;
     private readonly System.Text.StringBuilder _output = new();
 
-    public MosquittoBroker(int port) : base(port)
+    /// <param name="port">Listener port.</param>
+    /// <param name="listenerOptions">Extra listener lines (e.g. TLS files), given the temp dir.</param>
+    public MosquittoBroker(int port, Func<string, string>? listenerOptions = null) : base(port)
     {
         _dir = Directory.CreateTempSubdirectory("hd-mosquitto-").FullName;
         _config = Path.Combine(_dir, "mosquitto.conf");
         File.WriteAllText(_config, $"""
             listener {port} 127.0.0.1
+            {listenerOptions?.Invoke(_dir)}
             allow_anonymous true
             set_tcp_nodelay true
             persistence false
@@ -153,7 +156,7 @@ public sealed class MosquittoBroker : TestBroker
             {
                 return $"mosquitto exited: {_process.HasExited}; output: {_output}";
             }
-        });
+        }, () => _process.HasExited);
     }
 
     public override async Task StopAsync()
