@@ -67,7 +67,7 @@ public sealed class HallRequests(HallRegistry registry, ILogger<HallRequests> lo
         }
 
         var citizen = string.IsNullOrWhiteSpace(request.IdNumber) ? null : registry.Protector.Protect(request.IdNumber);
-        var outcome = hall.Engine.Issue(new IssueTicketCommand(request.ServiceId, request.Channel ?? "kiosk", request.DeviceId, citizen, priority));
+        var outcome = hall.Engine.Issue(new IssueTicketCommand(request.ServiceId, request.Channel ?? "kiosk", request.DeviceId, citizen, priority), request.RequestId);
         if (!outcome.IsOk)
         {
             log.LogInformation("Ticket refused in {HallId} for {ServiceId}: {Code}", hallId, request.ServiceId, outcome.Error!.Code);
@@ -94,17 +94,18 @@ public sealed class HallRequests(HallRegistry registry, ILogger<HallRequests> lo
 
         var engine = hall.Engine;
         var counter = request.CounterId;
+        var id = request.RequestId;
         return request.Action switch
         {
-            "login" => FromCounter(hall, engine.Login(counter, request.StaffId ?? "")),
-            "logout" => FromCounter(hall, engine.Logout(counter)),
-            "pause" => FromCounter(hall, engine.Pause(counter)),
-            "resume" => FromCounter(hall, engine.Resume(counter)),
-            "call-next" => FromTicket(hall, engine.CallNext(counter)),
-            "recall" => FromTicket(hall, engine.Recall(counter)),
-            "skip" => FromTicket(hall, engine.Skip(counter)),
-            "finish" => FromTicket(hall, engine.Finish(counter)),
-            "transfer" => FromTicket(hall, engine.Transfer(counter, request.ToQueueId, request.ToCounterId)),
+            "login" => FromCounter(hall, engine.Login(counter, request.StaffId ?? "", id)),
+            "logout" => FromCounter(hall, engine.Logout(counter, id)),
+            "pause" => FromCounter(hall, engine.Pause(counter, id)),
+            "resume" => FromCounter(hall, engine.Resume(counter, id)),
+            "call-next" => FromTicket(hall, engine.CallNext(counter, id)),
+            "recall" => FromTicket(hall, engine.Recall(counter, id)),
+            "skip" => FromTicket(hall, engine.Skip(counter, id)),
+            "finish" => FromTicket(hall, engine.Finish(counter, id)),
+            "transfer" => FromTicket(hall, engine.Transfer(counter, request.ToQueueId, request.ToCounterId, id)),
             null or "" => Reply.Fail(ErrorCodes.InvalidRequest, "action is required"),
             _ => Reply.Fail(ErrorCodes.InvalidRequest, $"unknown action '{request.Action}'; expected login, logout, call-next, recall, skip, finish, transfer, pause or resume"),
         };

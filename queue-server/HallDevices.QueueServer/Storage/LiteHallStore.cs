@@ -34,6 +34,7 @@ public sealed class LiteHallStore : IHallJournal, IDisposable
     private readonly ILiteCollection<BsonDocument> _tickets;
     private readonly ILiteCollection<BsonDocument> _counters;
     private readonly ILiteCollection<BsonDocument> _meta;
+    private readonly ILiteCollection<BsonDocument> _requests;
 
     /// <summary>Opens (or creates) the hall's database file.</summary>
     public LiteHallStore(string path)
@@ -44,6 +45,8 @@ public sealed class LiteHallStore : IHallJournal, IDisposable
         _tickets = _db.GetCollection("tickets");
         _counters = _db.GetCollection("counters");
         _meta = _db.GetCollection("meta");
+        _requests = _db.GetCollection("requests");
+        _requests.EnsureIndex("day");
         _tickets.EnsureIndex("day");
         _tickets.EnsureIndex("open");
         FilePath = path;
@@ -78,6 +81,17 @@ public sealed class LiteHallStore : IHallJournal, IDisposable
                 _counters.Upsert(new BsonDocument { ["_id"] = c.CounterId, ["json"] = JsonSerializer.Serialize(c, Json) });
             }
 
+            if (change.Request is { } r)
+            {
+                _requests.Upsert(new BsonDocument
+                {
+                    ["_id"] = r.RequestId,
+                    ["day"] = r.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    ["kind"] = r.Kind,
+                    ["json"] = r.OutcomeJson,
+                });
+            }
+
             if (change.Events.Count > 0)
             {
                 _meta.Upsert(new BsonDocument { ["_id"] = "lastSequence", ["value"] = change.Events[^1].Sequence });
@@ -94,8 +108,8 @@ public sealed class LiteHallStore : IHallJournal, IDisposable
 
     /// <summary>
     /// Loads what a restart needs: tickets of <paramref name="today"/> (and the day before, for
-    /// handling-time statistics), every ticket still open whatever its day, all counters, and the last
-    /// committed sequence.
+    /// handling-time statistics), every ticket still open whatever its day, all counters, the last
+    /// committed sequence, and today's answered requests.
     /// </summary>
     public HallSnapshot Load(DateOnly today)
     {
@@ -107,7 +121,10 @@ public sealed class LiteHallStore : IHallJournal, IDisposable
             .Select(d => JsonSerializer.Deserialize<CounterState>(d["json"].AsString, Json)!)
             .ToList();
         var last = _meta.FindById("lastSequence")?["value"].AsInt64 ?? 0;
-        return new HallSnapshot(tickets, counters, last);
+        var requests = _requests.Find(Query.EQ("day", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))
+            .Select(d => new ProcessedRequest(d["_id"].AsString, d["kind"].AsString, d["json"].AsString, today))
+            .ToList();
+        return new HallSnapshot(tickets, counters, last) { Requests = requests };
     }
 
     /// <summary>Events after <paramref name="afterSequence"/>, oldest first, at most <paramref name="limit"/>.</summary>

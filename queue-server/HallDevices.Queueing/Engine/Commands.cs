@@ -36,6 +36,9 @@ public sealed record QueueStatus(string QueueId, int Waiting, double LongestWait
 /// <param name="LastSequence">Sequence of the last committed event.</param>
 public sealed record HallSnapshot(IReadOnlyList<Ticket> Tickets, IReadOnlyList<CounterState> Counters, long LastSequence)
 {
+    /// <summary>Requests already answered today, so retries after a restart get the first answer.</summary>
+    public IReadOnlyList<ProcessedRequest> Requests { get; init; } = [];
+
     /// <summary>A hall with no history.</summary>
     public static HallSnapshot Empty { get; } = new([], [], 0);
 }
@@ -45,7 +48,18 @@ public sealed record HallSnapshot(IReadOnlyList<Ticket> Tickets, IReadOnlyList<C
 /// <param name="Events">Events in sequence order.</param>
 /// <param name="Tickets">New versions of the changed tickets.</param>
 /// <param name="Counters">New versions of the changed counters.</param>
-public sealed record HallChange(string HallId, IReadOnlyList<HallEvent> Events, IReadOnlyList<Ticket> Tickets, IReadOnlyList<CounterState> Counters);
+public sealed record HallChange(string HallId, IReadOnlyList<HallEvent> Events, IReadOnlyList<Ticket> Tickets, IReadOnlyList<CounterState> Counters)
+{
+    /// <summary>The request this change answers, when the client gave a requestId.</summary>
+    public ProcessedRequest? Request { get; init; }
+}
+
+/// <summary>A request already answered: its id, the kind of outcome and the outcome as JSON.</summary>
+/// <param name="RequestId">The client's requestId.</param>
+/// <param name="Kind">The outcome type, so an id reused for another kind of request is caught.</param>
+/// <param name="OutcomeJson">The first outcome, returned again on every repeat.</param>
+/// <param name="Day">Service day it was answered on; older ones are forgotten.</param>
+public sealed record ProcessedRequest(string RequestId, string Kind, string OutcomeJson, DateOnly Day);
 
 /// <summary>
 /// Durable storage as the engine sees it. <see cref="Commit"/> must make the change durable (or

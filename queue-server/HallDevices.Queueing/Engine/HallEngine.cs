@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using HallDevices.Queueing.Halls;
 using HallDevices.Queueing.Tickets;
 
@@ -13,6 +15,11 @@ public sealed class HallEngine
 {
     private const int HandlingSamples = 20;
 
+    private static readonly JsonSerializerOptions OutcomeJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
     private readonly IHallJournal _journal;
@@ -24,6 +31,7 @@ public sealed class HallEngine
     private readonly Dictionary<(string Service, string IdHash), int> _issuedPerPerson = [];
     private readonly Dictionary<string, Queue<double>> _handling = new(StringComparer.Ordinal);
     private readonly WaitingIndex _waiting = new();
+    private readonly Dictionary<string, ProcessedRequest> _requests = new(StringComparer.Ordinal);
     private DateOnly _day;
     private long _sequence;
     private bool _staleAfterRestore;
@@ -76,17 +84,21 @@ public sealed class HallEngine
             engine.Install(t);
         }
 
+        foreach (var r in snapshot.Requests)
+        {
+            engine._requests[r.RequestId] = r;
+        }
+
         engine._staleAfterRestore = snapshot.Tickets.Any(t => t.ServiceDay < engine._day && t.IsWaiting);
         return engine;
     }
 
     /// <summary>Issues a ticket, or says why not (<c>unknown-service</c>, <c>id-required</c>, <c>daily-limit</c>, <c>capacity-reached</c>).</summary>
-    public Outcome<IssuedTicket> Issue(IssueTicketCommand command)
+    public Outcome<IssuedTicket> Issue(IssueTicketCommand command, string? requestId = null)
     {
         ArgumentNullException.ThrowIfNull(command);
-        lock (_gate)
+        return Run(requestId, change =>
         {
-            var change = Begin();
             var service = Hall.FindService(command.ServiceId);
             if (service is null)
             {
@@ -145,17 +157,15 @@ public sealed class HallEngine
                 Channel = ticket.Channel, DeviceId = ticket.DeviceId, Priority = ticket.Priority,
                 WaitingAhead = ahead, EstimatedWaitMinutes = estimate,
             });
-            Commit(change);
             return Outcome<IssuedTicket>.Success(new IssuedTicket(ticket, ahead, estimate));
-        }
+        });
     }
 
     /// <summary>Signs staff in at a counter.</summary>
-    public Outcome<CounterState> Login(string counterId, string staffId)
+    public Outcome<CounterState> Login(string counterId, string staffId, string? requestId = null)
     {
-        lock (_gate)
+        return Run(requestId, change =>
         {
-            var change = Begin();
             if (!TryCounter(counterId, out var state, out var error))
             {
                 return Outcome<CounterState>.Fail(error.Code, error.Message);
@@ -181,22 +191,21 @@ public sealed class HallEngine
             var next = new CounterState(counterId, CounterStatus.Idle, staffId, null, null, change.Now);
             change.Put(next);
             change.Emit(new CounterChanged { HallId = Hall.Id, CounterId = counterId, Action = "login", StaffId = staffId, Status = next.Status });
-            Commit(change);
             return Outcome<CounterState>.Success(next);
-        }
+        });
     }
 
     /// <summary>Signs staff out; refused while a ticket is being served.</summary>
-    public Outcome<CounterState> Logout(string counterId) =>
-        ChangeCounter(counterId, "logout", CounterStatus.Closed, [CounterStatus.Idle, CounterStatus.Paused]);
+    public Outcome<CounterState> Logout(string counterId, string? requestId = null) =>
+        ChangeCounter(counterId, "logout", CounterStatus.Closed, [CounterStatus.Idle, CounterStatus.Paused], requestId);
 
     /// <summary>Pauses calling at a counter; refused while a ticket is being served.</summary>
-    public Outcome<CounterState> Pause(string counterId) =>
-        ChangeCounter(counterId, "pause", CounterStatus.Paused, [CounterStatus.Idle]);
+    public Outcome<CounterState> Pause(string counterId, string? requestId = null) =>
+        ChangeCounter(counterId, "pause", CounterStatus.Paused, [CounterStatus.Idle], requestId);
 
     /// <summary>Resumes calling at a paused counter.</summary>
-    public Outcome<CounterState> Resume(string counterId) =>
-        ChangeCounter(counterId, "resume", CounterStatus.Idle, [CounterStatus.Paused]);
+    public Outcome<CounterState> Resume(string counterId, string? requestId = null) =>
+        ChangeCounter(counterId, "resume", CounterStatus.Idle, [CounterStatus.Paused], requestId);
 
     /// <summary>
     /// Calls the next ticket for a counter, atomically. Order: tickets transferred to this counter;
@@ -204,11 +213,10 @@ public sealed class HallEngine
     /// with the highest weight × waiting time. A ticket still being served is finished first, as
     /// pressing 叫号 on a real keypad does. The value is null when nobody waits.
     /// </summary>
-    public Outcome<Ticket> CallNext(string counterId)
+    public Outcome<Ticket> CallNext(string counterId, string? requestId = null)
     {
-        lock (_gate)
+        return Run(requestId, change =>
         {
-            var change = Begin();
             if (!TryCounter(counterId, out var state, out var error))
             {
                 return Outcome<Ticket>.Fail(error.Code, error.Message);
@@ -229,11 +237,6 @@ public sealed class HallEngine
             var next = SelectNext(Hall.FindCounter(counterId)!, change.Now);
             if (next is null)
             {
-                if (change.HasChanges)
-                {
-                    Commit(change);
-                }
-
                 return Outcome<Ticket>.Success(null);
             }
 
@@ -252,13 +255,12 @@ public sealed class HallEngine
                 HallId = Hall.Id, TicketId = called.Id, Number = called.Number, QueueId = called.QueueId, ServiceId = called.ServiceId,
                 CounterId = counterId, StaffId = state.StaffId, WaitedSeconds = (change.Now - called.IssuedAt).TotalSeconds,
             });
-            Commit(change);
             return Outcome<Ticket>.Success(called);
-        }
+        });
     }
 
     /// <summary>Announces the ticket being served again and counts the recall.</summary>
-    public Outcome<Ticket> Recall(string counterId) => WithServed(counterId, (change, _, ticket) =>
+    public Outcome<Ticket> Recall(string counterId, string? requestId = null) => WithServed(counterId, requestId, (change, _, ticket) =>
     {
         var recalled = ticket with { RecallCount = ticket.RecallCount + 1 };
         change.Put(recalled);
@@ -271,7 +273,7 @@ public sealed class HallEngine
     });
 
     /// <summary>Marks the ticket being served as a no-show (过号).</summary>
-    public Outcome<Ticket> Skip(string counterId) => WithServed(counterId, (change, state, ticket) =>
+    public Outcome<Ticket> Skip(string counterId, string? requestId = null) => WithServed(counterId, requestId, (change, state, ticket) =>
     {
         var skipped = ticket with { Status = TicketStatus.NoShow, SkippedAt = change.Now };
         change.Put(skipped);
@@ -284,13 +286,13 @@ public sealed class HallEngine
     });
 
     /// <summary>Finishes the ticket being served.</summary>
-    public Outcome<Ticket> Finish(string counterId) => WithServed(counterId, (change, state, _) => FinishCurrent(change, state));
+    public Outcome<Ticket> Finish(string counterId, string? requestId = null) => WithServed(counterId, requestId, (change, state, _) => FinishCurrent(change, state));
 
     /// <summary>
     /// Hands the ticket being served on to another queue (where it keeps its original issue time,
     /// so it is not sent to the back) and/or to a specific counter (which calls it first).
     /// </summary>
-    public Outcome<Ticket> Transfer(string counterId, string? toQueueId, string? toCounterId)
+    public Outcome<Ticket> Transfer(string counterId, string? toQueueId, string? toCounterId, string? requestId = null)
     {
         if (string.IsNullOrEmpty(toQueueId) && string.IsNullOrEmpty(toCounterId))
         {
@@ -307,7 +309,7 @@ public sealed class HallEngine
             return Outcome<Ticket>.Fail(ErrorCodes.UnknownCounter, $"cannot transfer from {counterId} to counter '{toCounterId}'");
         }
 
-        return WithServed(counterId, (change, state, ticket) =>
+        return WithServed(counterId, requestId, (change, state, ticket) =>
         {
             var moved = ticket with
             {
@@ -329,7 +331,7 @@ public sealed class HallEngine
     }
 
     /// <summary>Puts a skipped ticket back in its queue at its original place, within the hall's window.</summary>
-    public Outcome<Ticket> Reinstate(string ticketNumber) => WithTicket(ticketNumber, (change, ticket) =>
+    public Outcome<Ticket> Reinstate(string ticketNumber, string? requestId = null) => WithTicket(ticketNumber, requestId, (change, ticket) =>
     {
         if (ticket.Status != TicketStatus.NoShow)
         {
@@ -349,7 +351,7 @@ public sealed class HallEngine
     });
 
     /// <summary>Voids a waiting ticket (a failed print, a cancelled visit). Voiding twice is harmless.</summary>
-    public Outcome<Ticket> Void(string ticketNumber, string reason) => WithTicket(ticketNumber, (change, ticket) =>
+    public Outcome<Ticket> Void(string ticketNumber, string reason, string? requestId = null) => WithTicket(ticketNumber, requestId, (change, ticket) =>
     {
         if (ticket.Status == TicketStatus.Voided)
         {
@@ -366,14 +368,14 @@ public sealed class HallEngine
     });
 
     /// <summary>Records the citizen's 1–5 rating of a finished ticket at the counter that served it.</summary>
-    public Outcome<Ticket> Evaluate(string ticketNumber, string counterId, int score)
+    public Outcome<Ticket> Evaluate(string ticketNumber, string counterId, int score, string? requestId = null)
     {
         if (score is < 1 or > 5)
         {
             return Outcome<Ticket>.Fail(ErrorCodes.InvalidScore, $"score must be 1 to 5, not {score}");
         }
 
-        return WithTicket(ticketNumber, (change, ticket) =>
+        return WithTicket(ticketNumber, requestId, (change, ticket) =>
         {
             if (ticket.CounterId != counterId)
             {
@@ -467,11 +469,58 @@ public sealed class HallEngine
         }
     }
 
-    private Outcome<CounterState> ChangeCounter(string counterId, string action, CounterStatus to, CounterStatus[] from)
+    /// <summary>
+    /// Runs one command under the lock: a repeated <paramref name="requestId"/> returns the first
+    /// outcome and changes nothing; otherwise the command decides, a refusal is discarded, and the
+    /// change (with the request's outcome, so a retry after a restart is answered the same) is
+    /// committed before the outcome is returned.
+    /// </summary>
+    private Outcome<T> Run<T>(string? requestId, Func<Change, Outcome<T>> command)
     {
         lock (_gate)
         {
+            if (requestId is not null && _requests.TryGetValue(requestId, out var seen))
+            {
+                return Replay<T>(seen);
+            }
+
             var change = Begin();
+            var outcome = command(change);
+            if (!outcome.IsOk)
+            {
+                change.Reset();
+            }
+
+            if (requestId is not null)
+            {
+                var stored = new StoredOutcome<T>(outcome.Value, outcome.Error);
+                change.Remember(new ProcessedRequest(requestId, typeof(T).Name, JsonSerializer.Serialize(stored, OutcomeJson), _day));
+            }
+
+            if (change.HasChanges)
+            {
+                Commit(change);
+            }
+
+            return outcome;
+        }
+    }
+
+    private static Outcome<T> Replay<T>(ProcessedRequest seen)
+    {
+        if (seen.Kind != typeof(T).Name)
+        {
+            return Outcome<T>.Fail(ErrorCodes.RequestIdReused, $"requestId '{seen.RequestId}' was already used for another kind of request");
+        }
+
+        var stored = JsonSerializer.Deserialize<StoredOutcome<T>>(seen.OutcomeJson, OutcomeJson)!;
+        return stored.Error is { } e ? Outcome<T>.Fail(e.Code, e.Message) : Outcome<T>.Success(stored.Value);
+    }
+
+    private Outcome<CounterState> ChangeCounter(string counterId, string action, CounterStatus to, CounterStatus[] from, string? requestId)
+    {
+        return Run(requestId, change =>
+        {
             if (!TryCounter(counterId, out var state, out var error))
             {
                 return Outcome<CounterState>.Fail(error.Code, error.Message);
@@ -500,16 +549,14 @@ public sealed class HallEngine
             };
             change.Put(next);
             change.Emit(new CounterChanged { HallId = Hall.Id, CounterId = counterId, Action = action, StaffId = state.StaffId, Status = to });
-            Commit(change);
             return Outcome<CounterState>.Success(next);
-        }
+        });
     }
 
-    private Outcome<Ticket> WithServed(string counterId, Func<Change, CounterState, Ticket, Ticket> act)
+    private Outcome<Ticket> WithServed(string counterId, string? requestId, Func<Change, CounterState, Ticket, Ticket> act)
     {
-        lock (_gate)
+        return Run(requestId, change =>
         {
-            var change = Begin();
             if (!TryCounter(counterId, out var state, out var error))
             {
                 return Outcome<Ticket>.Fail(error.Code, error.Message);
@@ -522,30 +569,21 @@ public sealed class HallEngine
                     : Outcome<Ticket>.Fail(ErrorCodes.NotServing, $"{counterId} is not serving a ticket");
             }
 
-            var result = act(change, state, _tickets[state.TicketId]);
-            Commit(change);
-            return Outcome<Ticket>.Success(result);
-        }
+            return Outcome<Ticket>.Success(act(change, state, _tickets[state.TicketId]));
+        });
     }
 
-    private Outcome<Ticket> WithTicket(string ticketNumber, Func<Change, Ticket, Outcome<Ticket>> act)
+    private Outcome<Ticket> WithTicket(string ticketNumber, string? requestId, Func<Change, Ticket, Outcome<Ticket>> act)
     {
-        lock (_gate)
+        return Run(requestId, change =>
         {
-            var change = Begin();
             if (string.IsNullOrEmpty(ticketNumber) || !_todayByNumber.TryGetValue(ticketNumber, out var id))
             {
                 return Outcome<Ticket>.Fail(ErrorCodes.UnknownTicket, $"no ticket '{ticketNumber}' today in hall {Hall.Id}");
             }
 
-            var outcome = act(change, _tickets[id]);
-            if (outcome.IsOk && change.HasChanges)
-            {
-                Commit(change);
-            }
-
-            return outcome;
-        }
+            return act(change, _tickets[id]);
+        });
     }
 
     private Ticket FinishCurrent(Change change, CounterState state)
@@ -721,6 +759,7 @@ public sealed class HallEngine
         }
 
         _todayByNumber.Clear();
+        _requests.Clear();
         _lastSequence.Clear();
         _issuedPerService.Clear();
         _issuedPerPerson.Clear();
@@ -730,8 +769,13 @@ public sealed class HallEngine
     private void Commit(Change change)
     {
         var events = change.Events;
-        _journal.Commit(new HallChange(Hall.Id, events, change.Tickets, change.Counters));
+        _journal.Commit(new HallChange(Hall.Id, events, change.Tickets, change.Counters) { Request = change.Request });
         _sequence += events.Count;
+        if (change.Request is { } request)
+        {
+            _requests[request.RequestId] = request;
+        }
+
         foreach (var c in change.Counters)
         {
             _counters[c.CounterId] = c;
@@ -809,6 +853,8 @@ public sealed class HallEngine
 
     private TimeSpan Offset() => Hall.TimeZone.GetUtcOffset(_time.GetUtcNow());
 
+    private sealed record StoredOutcome<T>(T? Value, QueueError? Error);
+
     /// <summary>The pending changes of one command: read-your-writes on top of the committed state.</summary>
     private sealed class Change(HallEngine engine, DateTimeOffset now)
     {
@@ -818,7 +864,11 @@ public sealed class HallEngine
 
         public DateTimeOffset Now { get; } = now;
 
-        public bool HasChanges => _events.Count > 0 || _tickets.Count > 0 || _counters.Count > 0;
+        public bool HasChanges => _events.Count > 0 || _tickets.Count > 0 || _counters.Count > 0 || Request is not null;
+
+        public ProcessedRequest? Request { get; private set; }
+
+        public void Remember(ProcessedRequest request) => Request = request;
 
         public IReadOnlyList<HallEvent> Events => _events.ToList();
 
@@ -838,6 +888,7 @@ public sealed class HallEngine
 
         public void Reset()
         {
+            Request = null;
             _tickets.Clear();
             _counters.Clear();
             _events.Clear();

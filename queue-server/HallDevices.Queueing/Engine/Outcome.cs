@@ -91,6 +91,9 @@ public static class ErrorCodes
     /// <summary>The ticket was not served at that counter.</summary>
     public const string NotServedHere = "not-served-here";
 
+    /// <summary>A requestId came back with a different kind of request.</summary>
+    public const string RequestIdReused = "request-id-reused";
+
     /// <summary>A request is missing something or has a wrong value.</summary>
     public const string InvalidRequest = "invalid-request";
 }
