@@ -86,3 +86,57 @@ public sealed record CounterRequest
     /// <summary>MQTT 3.1.1 clients: topic for the reply.</summary>
     public string? ReplyTo { get; init; }
 }
+
+/// <summary>Rating from an evaluator (<c>hall/{hallId}/req/evaluate</c>).</summary>
+public sealed record EvaluateRequest
+{
+    /// <summary>Client-chosen id; a repeat returns the first answer.</summary>
+    public string? RequestId { get; init; }
+
+    /// <summary>The ticket rated.</summary>
+    public string? TicketNumber { get; init; }
+
+    /// <summary>The counter that served it.</summary>
+    public string? CounterId { get; init; }
+
+    /// <summary>1 (very dissatisfied) to 5 (very satisfied).</summary>
+    public int? Score { get; init; }
+
+    /// <summary>MQTT 3.1.1 clients: topic for the reply.</summary>
+    public string? ReplyTo { get; init; }
+}
+
+/// <summary>Outcome of printing a ticket (<c>hall/{hallId}/req/print-result</c>); a failed print voids it.</summary>
+public sealed record PrintResultRequest
+{
+    /// <summary>Client-chosen id; a repeat returns the first answer.</summary>
+    public string? RequestId { get; init; }
+
+    /// <summary>The ticket printed (or not).</summary>
+    public string? TicketNumber { get; init; }
+
+    /// <summary>True when the receipt came out.</summary>
+    public bool? Ok { get; init; }
+
+    /// <summary>Why it failed: <c>paper-out</c>, <c>cover-open</c>, ...</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>MQTT 3.1.1 clients: topic for the reply.</summary>
+    public string? ReplyTo { get; init; }
+}
+
+/// <summary>Fetch of missed events by sequence (<c>hall/{hallId}/req/events</c>).</summary>
+public sealed record EventsRequest
+{
+    /// <summary>Client-chosen id.</summary>
+    public string? RequestId { get; init; }
+
+    /// <summary>Return events with a sequence greater than this.</summary>
+    public long? After { get; init; }
+
+    /// <summary>At most this many (1–1000, default 500).</summary>
+    public int? Limit { get; init; }
+
+    /// <summary>MQTT 3.1.1 clients: topic for the reply.</summary>
+    public string? ReplyTo { get; init; }
+}

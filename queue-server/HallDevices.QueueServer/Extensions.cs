@@ -1,5 +1,8 @@
+using HallDevices.Messaging;
 using HallDevices.QueueServer.Halls;
 using HallDevices.QueueServer.Http;
+using HallDevices.QueueServer.Mqtt;
+using HallDevices.QueueServer.Storage;
 using Microsoft.Extensions.Options;
 
 namespace HallDevices.QueueServer;
@@ -19,9 +22,37 @@ public static class Extensions
             .Validate(o => builder.Environment.IsDevelopment() || o.HashKey != IdentityOptions.SampleHashKey,
                 "Identity:HashKey is the sample key from appsettings.json; set a secret key for production")
             .ValidateOnStart();
+        services.AddOptions<BrokerOptions>().BindConfiguration(BrokerOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.Accounts.Select(a => a.Username).Distinct(StringComparer.Ordinal).Count() == o.Accounts.Count, "Mqtt:Accounts has a duplicate Username")
+            .Validate(o => builder.Environment.IsDevelopment() || o.Accounts.All(a => !a.Password.StartsWith("sample-", StringComparison.Ordinal)),
+                "Mqtt:Accounts still has the sample passwords from appsettings.json; set real ones for production")
+            .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ServerMetrics>();
+        services.AddSingleton<HallChangeFeed>();
         services.AddSingleton<HallRegistry>();
         services.AddSingleton<HallRequests>();
+
+        // Hosted services stop in reverse order: requests stop first, then the publisher drains,
+        // then the client disconnects cleanly, then the embedded broker goes.
+        services.AddSingleton<EmbeddedBroker>();
+        services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
+        services.AddHallMqttClient(builder.Configuration, o => o.ClientId = "queue-server");
+        services.AddOptions<MqttConnectionOptions>().Configure<EmbeddedBroker, IOptions<BrokerOptions>>((o, broker, b) =>
+        {
+            if (b.Value.Mode == BrokerMode.Embedded)
+            {
+                // The server's own client is just another client of its broker (no shortcuts), so the
+                // same code runs against an external broker.
+                o.Host = b.Value.BindAddress == "0.0.0.0" ? "127.0.0.1" : b.Value.BindAddress;
+                o.Port = b.Value.Port;
+                o.Username = broker.ServerAccount.Username;
+                o.Password = broker.ServerAccount.Password;
+                o.UseTls = false;
+            }
+        });
+        services.AddHostedService<StatePublisher>();
+        services.AddHostedService<RequestListener>();
 
         var urls = builder.Configuration["Http:Urls"] ?? "http://127.0.0.1:5080";
         builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries));
@@ -37,6 +68,7 @@ public static class Extensions
         requests.PublicUrl = app.Configuration["Http:PublicUrl"]
             ?? (app.Configuration["Http:Urls"] ?? "http://127.0.0.1:5080").Split(';')[0];
         app.MapHallApi();
+        app.MapGet("/metrics", (ServerMetrics metrics) => Results.Text(metrics.Render(), "text/plain; version=0.0.4"));
         return app;
     }
 

@@ -24,7 +24,7 @@ public sealed class HallRegistry : IDisposable
     private readonly Dictionary<string, HallRuntime> _halls = new(StringComparer.Ordinal);
 
     /// <summary>Loads and restores the halls.</summary>
-    public HallRegistry(IOptions<HallOptions> hallOptions, IOptions<StorageOptions> storage, IOptions<IdentityOptions> identity, TimeProvider time, ILogger<HallRegistry> log)
+    public HallRegistry(IOptions<HallOptions> hallOptions, IOptions<StorageOptions> storage, IOptions<IdentityOptions> identity, HallChangeFeed feed, ServerMetrics metrics, TimeProvider time, ILogger<HallRegistry> log)
     {
         ArgumentNullException.ThrowIfNull(hallOptions);
         ArgumentNullException.ThrowIfNull(storage);
@@ -42,7 +42,7 @@ public sealed class HallRegistry : IDisposable
             var store = new LiteHallStore(Path.Combine(storage.Value.Path, hall.Id + ".db"));
             var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), hall.TimeZone).DateTime);
             var snapshot = store.Load(today);
-            var engine = HallEngine.Restore(hall, store, time, snapshot);
+            var engine = HallEngine.Restore(hall, new FeedingJournal(store, feed, metrics), time, snapshot);
             _halls[hall.Id] = new HallRuntime(engine, store);
             log.LogInformation(
                 "Hall {HallId} ({HallName}) restored from {Database}: {Tickets} tickets, last event {Sequence}, in {Elapsed} ms",

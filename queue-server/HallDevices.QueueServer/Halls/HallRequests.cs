@@ -24,6 +24,9 @@ public sealed record Reply(
     CounterInfo? Counter = null,
     ErrorInfo? Error = null)
 {
+    /// <summary>Events returned by a <c>req/events</c> fetch.</summary>
+    public IReadOnlyList<HallDevices.Queueing.Tickets.HallEvent>? Events { get; init; }
+
     /// <summary>A refusal.</summary>
     public static Reply Fail(string code, string message) => new(false, Error: new ErrorInfo(code, message));
 }
@@ -109,6 +112,48 @@ public sealed class HallRequests(HallRegistry registry, ILogger<HallRequests> lo
             null or "" => Reply.Fail(ErrorCodes.InvalidRequest, "action is required"),
             _ => Reply.Fail(ErrorCodes.InvalidRequest, $"unknown action '{request.Action}'; expected login, logout, call-next, recall, skip, finish, transfer, pause or resume"),
         };
+    }
+
+    /// <summary>Records an evaluator's rating.</summary>
+    public Reply Evaluate(string hallId, EvaluateRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (registry.Find(hallId) is not { } hall)
+        {
+            return UnknownHall(hallId);
+        }
+
+        if (string.IsNullOrWhiteSpace(request.TicketNumber) || string.IsNullOrWhiteSpace(request.CounterId) || request.Score is null)
+        {
+            return Reply.Fail(ErrorCodes.InvalidRequest, "ticketNumber, counterId and score are required");
+        }
+
+        return FromTicket(hall, hall.Engine.Evaluate(request.TicketNumber, request.CounterId, request.Score.Value, request.RequestId));
+    }
+
+    /// <summary>Takes a kiosk's print outcome: a failed print voids the ticket so no ghost number is ever called.</summary>
+    public Reply PrintResult(string hallId, PrintResultRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (registry.Find(hallId) is not { } hall)
+        {
+            return UnknownHall(hallId);
+        }
+
+        if (string.IsNullOrWhiteSpace(request.TicketNumber) || request.Ok is null)
+        {
+            return Reply.Fail(ErrorCodes.InvalidRequest, "ticketNumber and ok are required");
+        }
+
+        if (request.Ok.Value)
+        {
+            return hall.Engine.FindTicket(request.TicketNumber) is { } printed
+                ? new Reply(true, ToInfo(hall, printed, hall.Engine.WaitingAhead(printed), 0))
+                : Reply.Fail(ErrorCodes.UnknownTicket, $"no ticket '{request.TicketNumber}' today in hall {hallId}");
+        }
+
+        var reason = string.IsNullOrWhiteSpace(request.Reason) ? "print-failed" : $"print-failed: {request.Reason}";
+        return FromTicket(hall, hall.Engine.Void(request.TicketNumber, reason, request.RequestId));
     }
 
     /// <summary>A ticket for the tracking page, with its live place in the queue.</summary>

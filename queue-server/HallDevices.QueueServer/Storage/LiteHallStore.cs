@@ -133,6 +133,14 @@ public sealed class LiteHallStore : IHallJournal, IDisposable
             .Select(d => JsonSerializer.Deserialize<HallEvent>(d["json"].AsString, Json)!)
             .ToList();
 
+    /// <summary>The latest events of the given types, newest first (the board's recent calls after a restart).</summary>
+    public IReadOnlyList<HallEvent> Latest(IReadOnlySet<string> types, int count) =>
+        _events.Find(Query.All(Query.Descending))
+            .Where(d => types.Contains(d["type"].AsString))
+            .Take(count)
+            .Select(d => JsonSerializer.Deserialize<HallEvent>(d["json"].AsString, Json)!)
+            .ToList();
+
     /// <summary>Every ticket ever stored for the hall (for checks and reports; not for hot paths).</summary>
     public IReadOnlyList<Ticket> AllTickets() =>
         _tickets.FindAll().Select(d => JsonSerializer.Deserialize<Ticket>(d["json"].AsString, Json)!).ToList();

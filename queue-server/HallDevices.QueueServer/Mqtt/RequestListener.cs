@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Text.Json;
+using HallDevices.Contracts;
+using HallDevices.Messaging;
+using HallDevices.Queueing.Engine;
+using HallDevices.QueueServer.Halls;
+using HallDevices.QueueServer.Storage;
+using Microsoft.Extensions.Options;
+
+namespace HallDevices.QueueServer.Mqtt;
+
+/// <summary>
+/// Answers the contract's requests: <c>hall/+/req/{ticket,counter,evaluate,print-result,events}</c>.
+/// Every request gets a reply — a refusal carries an error code, never silence — sent to the MQTT 5
+/// Response Topic with the same Correlation Data, or to the payload's <c>replyTo</c> for 3.1.1
+/// clients. Only a request naming no reply topic at all cannot be answered; it is counted.
+/// </summary>
+public sealed class RequestListener(
+    HallRegistry registry,
+    HallRequests requests,
+    HallMqttClient mqtt,
+    IOptions<BrokerOptions> options,
+    ServerMetrics metrics,
+    ILogger<RequestListener> log) : BackgroundService
+{
+    private static readonly string[] Kinds = ["ticket", "counter", "evaluate", "print-result", "events"];
+    private readonly List<IAsyncDisposable> _subscriptions = [];
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        foreach (var kind in Kinds)
+        {
+            _subscriptions.Add(await mqtt.SubscribeAsync($"hall/+/req/{kind}", HandleAsync, stoppingToken));
+        }
+
+        log.LogInformation("Answering requests for hall(s) {Halls}", string.Join(", ", registry.Halls.Select(h => h.Hall.Id)));
+    }
+
+    /// <summary>Stops taking requests first, so the publisher can drain what was committed.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        foreach (var s in _subscriptions)
+        {
+            await s.DisposeAsync();
+        }
+
+        await base.StopAsync(cancellationToken);
+    }
+
+    /// <summary>Handles one request message (public for tests and the load generator's in-process mode).</summary>
+    public async Task HandleAsync(MqttIncomingMessage message, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var started = Stopwatch.GetTimestamp();
+        var parts = message.Topic.Split('/');
+        var (hallId, kind) = (parts[1], parts[3]);
+        var reply = Answer(hallId, kind, message.Payload);
+        var body = JsonSerializer.SerializeToUtf8Bytes(reply, HallRequests.Json);
+        bool sent;
+        try
+        {
+            sent = await mqtt.ReplyAsync(message, body, ct);
+        }
+        catch (Exception e) when (e is TimeoutException or MqttOperationRejectedException)
+        {
+            log.LogWarning("Reply to {Topic} could not be sent: {Reason}", message.Topic, e.Message);
+            sent = false;
+        }
+
+        if (!sent)
+        {
+            metrics.Unanswerable();
+        }
+
+        metrics.Request(kind, reply.Ok ? "ok" : reply.Error!.Code, Stopwatch.GetElapsedTime(started));
+    }
+
+    private Reply Answer(string hallId, string kind, ReadOnlyMemory<byte> payload)
+    {
+        if (payload.Length > options.Value.MaxPayloadBytes)
+        {
+            return Reply.Fail("payload-too-large", $"request payload is {payload.Length} bytes; the limit is {options.Value.MaxPayloadBytes}");
+        }
+
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(payload);
+        }
+        catch (JsonException e)
+        {
+            return Reply.Fail("malformed-json", $"payload is not valid JSON: {e.Message}");
+        }
+
+        using (doc)
+        {
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return Reply.Fail("malformed-json", "payload must be a JSON object");
+            }
+
+            if (!doc.RootElement.TryGetProperty("requestId", out var id) || id.ValueKind != JsonValueKind.String || id.GetString() is not { Length: > 0 and <= 128 })
+            {
+                return Reply.Fail(ErrorCodes.InvalidRequest, "requestId is required: a string of 1 to 128 characters");
+            }
+
+            try
+            {
+                return kind switch
+                {
+                    "ticket" => requests.IssueTicket(hallId, doc.Deserialize<TicketRequest>(HallRequests.Json)!),
+                    "counter" => requests.Counter(hallId, doc.Deserialize<CounterRequest>(HallRequests.Json)!),
+                    "evaluate" => requests.Evaluate(hallId, doc.Deserialize<EvaluateRequest>(HallRequests.Json)!),
+                    "print-result" => requests.PrintResult(hallId, doc.Deserialize<PrintResultRequest>(HallRequests.Json)!),
+                    "events" => Events(hallId, doc.Deserialize<EventsRequest>(HallRequests.Json)!),
+                    _ => Reply.Fail(ErrorCodes.InvalidRequest, $"unknown request kind '{kind}'"),
+                };
+            }
+            catch (JsonException e)
+            {
+                return Reply.Fail(ErrorCodes.InvalidRequest, $"field {e.Path} has the wrong type");
+            }
+        }
+    }
+
+    private Reply Events(string hallId, EventsRequest request)
+    {
+        if (registry.Find(hallId) is not { } hall)
+        {
+            return Reply.Fail("unknown-hall", $"no hall '{hallId}' on this server");
+        }
+
+        var events = hall.Store.EventsAfter(Math.Max(0, request.After ?? 0), Math.Clamp(request.Limit ?? 500, 1, 1000));
+        return new Reply(true) { Events = events };
+    }
+}

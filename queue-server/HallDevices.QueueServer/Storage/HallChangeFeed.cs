@@ -1,0 +1,47 @@
+using System.Threading.Channels;
+using HallDevices.Queueing.Engine;
+using HallDevices.Queueing.Tickets;
+
+namespace HallDevices.QueueServer.Storage;
+
+/// <summary>
+/// Committed changes of every hall, in commit order, for the publisher. Written under each hall's
+/// engine lock right after the commit, so the order of a hall's events is the order of its log.
+/// </summary>
+public sealed class HallChangeFeed
+{
+    private readonly Channel<HallChange> _channel = Channel.CreateUnbounded<HallChange>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>Where the publisher reads.</summary>
+    public ChannelReader<HallChange> Reader => _channel.Reader;
+
+    /// <summary>Adds a committed change.</summary>
+    public void Add(HallChange change) => _channel.Writer.TryWrite(change);
+}
+
+/// <summary>The store, followed by the feed and the metrics once a change is committed.</summary>
+public sealed class FeedingJournal(IHallJournal inner, HallChangeFeed feed, ServerMetrics metrics) : IHallJournal
+{
+    /// <inheritdoc />
+    public void Commit(HallChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        inner.Commit(change);
+        foreach (var e in change.Events)
+        {
+            if (e is TicketIssued)
+            {
+                metrics.TicketIssued();
+            }
+            else if (e is TicketCalled)
+            {
+                metrics.TicketCalled();
+            }
+        }
+
+        if (change.Events.Count > 0 || change.Counters.Count > 0)
+        {
+            feed.Add(change);
+        }
+    }
+}
