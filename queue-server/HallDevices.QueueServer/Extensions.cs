@@ -52,7 +52,8 @@ public static class Extensions
             }
         });
         services.AddHostedService<StatePublisher>();
-        services.AddHostedService<RequestListener>();
+        services.AddSingleton<RequestListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<RequestListener>());
 
         var urls = builder.Configuration["Http:Urls"] ?? "http://127.0.0.1:5080";
         builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries));

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HallDevices.Contracts;
 using HallDevices.QueueServer.Halls;
+using HallDevices.QueueServer.Mqtt;
 using HallDevices.QueueServer.Storage;
 
 namespace HallDevices.QueueServer.Http;
@@ -11,7 +12,10 @@ public static class HallApi
     /// <summary>Maps <c>/health</c> and <c>/api/halls/...</c>.</summary>
     public static IEndpointRouteBuilder MapHallApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", (HallRegistry halls) => Results.Json(new { status = "ok", halls = halls.Halls.Select(h => h.Hall.Id) }));
+        // 200 only when requests are being answered over MQTT; 503 (with the reason) otherwise.
+        app.MapGet("/health", (HallRegistry halls, RequestListener listener) => Results.Json(
+            new { status = listener.Ready ? "ok" : "degraded", mqtt = listener.Ready ? "ready" : "not connected", halls = halls.Halls.Select(h => h.Hall.Id) },
+            statusCode: listener.Ready ? 200 : 503));
 
         var api = app.MapGroup("/api/halls");
         api.MapGet("/", (HallRegistry halls) => Results.Json(halls.Halls.Select(h => new { id = h.Hall.Id, name = h.Hall.Name })));

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using HallDevices.Queueing.Engine;
 using HallDevices.Queueing.Tickets;
 using HallDevices.QueueServer.Halls;
@@ -36,7 +37,13 @@ public sealed record BoardMessage(string HallId, string HallName, IReadOnlyList<
 /// <param name="Ticket">Number being served.</param>
 /// <param name="StaffId">Who is signed in.</param>
 /// <param name="Since">Since when.</param>
-public sealed record CounterStateMessage(string CounterId, string CounterName, string Status, string? Ticket, string? StaffId, DateTimeOffset Since);
+public sealed record CounterStateMessage(
+    string CounterId,
+    string CounterName,
+    string Status,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Ticket,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? StaffId,
+    DateTimeOffset Since);
 
 /// <summary>
 /// The board of one hall: the latest calls (kept from the event stream, restored from the log on

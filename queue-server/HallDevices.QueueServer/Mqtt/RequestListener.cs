@@ -25,6 +25,10 @@ public sealed class RequestListener(
 {
     private static readonly string[] Kinds = ["ticket", "counter", "evaluate", "print-result", "events"];
     private readonly List<IAsyncDisposable> _subscriptions = [];
+    private volatile bool _subscribed;
+
+    /// <summary>True once every request topic is subscribed and the client is connected: requests will be answered.</summary>
+    public bool Ready => _subscribed && mqtt.IsConnected;
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -34,12 +38,14 @@ public sealed class RequestListener(
             _subscriptions.Add(await mqtt.SubscribeAsync($"hall/+/req/{kind}", HandleAsync, stoppingToken));
         }
 
+        _subscribed = true;
         log.LogInformation("Answering requests for hall(s) {Halls}", string.Join(", ", registry.Halls.Select(h => h.Hall.Id)));
     }
 
     /// <summary>Stops taking requests first, so the publisher can drain what was committed.</summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        _subscribed = false;
         foreach (var s in _subscriptions)
         {
             await s.DisposeAsync();

@@ -16,7 +16,14 @@ public sealed class ServerProcess : IAsyncDisposable
         DataDir = dataDir;
         HttpPort = httpPort;
         Settings = settings;
+        MqttPort = settings.TryGetValue("Mqtt:Port", out var port) ? int.Parse(port, System.Globalization.CultureInfo.InvariantCulture) : FreePort();
     }
+
+    /// <summary>Port of the embedded broker (or of the external one, when Mqtt:Port is given).</summary>
+    public int MqttPort { get; }
+
+    /// <summary>Log level of the child's console output (Warning unless a test wants to read more).</summary>
+    public string LogLevel { get; init; } = "Warning";
 
     public string DataDir { get; }
 
@@ -37,9 +44,9 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ServerProcess> StartAsync(string? dataDir = null, IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<ServerProcess> StartAsync(string? dataDir = null, IReadOnlyDictionary<string, string>? settings = null, string logLevel = "Warning")
     {
-        var server = new ServerProcess(dataDir ?? TempDir.Create("qs-data"), FreePort(), settings ?? new Dictionary<string, string>());
+        var server = new ServerProcess(dataDir ?? TempDir.Create("qs-data"), FreePort(), settings ?? new Dictionary<string, string>()) { LogLevel = logLevel };
         await server.StartAgainAsync();
         return server;
     }
@@ -60,7 +67,8 @@ public sealed class ServerProcess : IAsyncDisposable
         psi.Environment["DOTNET_ENVIRONMENT"] = "Development";
         psi.Environment["Storage__Path"] = DataDir;
         psi.Environment["Http__Urls"] = BaseUri.ToString().TrimEnd('/');
-        psi.Environment["Logging__LogLevel__Default"] = "Warning";
+        psi.Environment["Logging__LogLevel__Default"] = LogLevel;
+        psi.Environment["Mqtt__Port"] = MqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (key, value) in Settings)
         {
             psi.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
@@ -99,6 +107,23 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"queue-server did not answer /health within 30 s:\n{Output}");
+    }
+
+    /// <summary>SIGTERM: the graceful shutdown an operator's systemctl stop sends. Returns the exit code.</summary>
+    public async Task<int> StopGracefullyAsync()
+    {
+        if (_process is not { HasExited: false } p)
+        {
+            return _process?.ExitCode ?? 0;
+        }
+
+        using (var kill = Process.Start("kill", ["-TERM", p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        await p.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        return p.ExitCode;
     }
 
     /// <summary>SIGKILL: no shutdown code runs, exactly like a power switch on the process.</summary>
