@@ -1,8 +1,18 @@
 using HallDevices.Queueing.Halls;
 using HallDevices.QueueServer;
+using HallDevices.QueueServer.Mqtt;
 
 try
 {
+    if (args is ["mosquitto-acl", ..])
+    {
+        // Prints the Mosquitto ACL equivalent to the embedded broker's, for Mqtt:Accounts.
+        var config = WebApplication.CreateBuilder(args[1..]).Configuration;
+        var accounts = config.GetSection(BrokerOptions.Section).Get<BrokerOptions>()?.Accounts ?? [];
+        Console.Write(MosquittoAcl.Write(config["Mqtt:Username"] ?? "queue-server", accounts));
+        return 0;
+    }
+
     var app = WebApplication.CreateBuilder(args).AddQueueServer().Build().UseQueueServer();
     app.Run();
     return 0;
