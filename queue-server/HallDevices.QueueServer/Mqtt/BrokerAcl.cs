@@ -89,6 +89,23 @@ public static class BrokerAcl
     }
 
     /// <summary>
+    /// True when a message on <paramref name="topic"/> may be delivered to the account. Requests
+    /// (<c>hall/+/req/#</c>) carry raw ID numbers and go to the server alone, whatever a client
+    /// subscribed to (a display's <c>hall/{id}/#</c> would otherwise read every kiosk's request).
+    /// </summary>
+    public static bool CanReceive(MqttAccount? account, string topic)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        if (account?.Role == MqttRole.Server)
+        {
+            return true;
+        }
+
+        var t = topic.Split('/');
+        return !(t.Length >= 3 && t[0] == "hall" && t[2] == "req");
+    }
+
+    /// <summary>
     /// For displays on the embedded broker: a counter action must name one of the account's
     /// counters. (Mosquitto cannot look into payloads; there the hall is the limit.)
     /// </summary>

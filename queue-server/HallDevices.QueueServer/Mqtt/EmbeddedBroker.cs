@@ -16,6 +16,7 @@ public sealed class EmbeddedBroker(IOptions<BrokerOptions> options, ServerMetric
 {
     private const string AccountKey = "account";
     private readonly BrokerOptions _options = options.Value;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, MqttAccount?> _accountByClient = new(StringComparer.Ordinal);
     private MqttServer? _server;
 
     /// <summary>The account the server's own MQTT client uses on this broker.</summary>
@@ -45,13 +46,16 @@ public sealed class EmbeddedBroker(IOptions<BrokerOptions> options, ServerMetric
         _server.ValidatingConnectionAsync += Authenticate;
         _server.InterceptingPublishAsync += AuthorizePublish;
         _server.InterceptingSubscriptionAsync += AuthorizeSubscription;
-        _server.ClientConnectedAsync += _ =>
+        _server.InterceptingClientEnqueueAsync += AuthorizeDelivery;
+        _server.ClientConnectedAsync += e =>
         {
+            _accountByClient[e.ClientId] = e.SessionItems[AccountKey] as MqttAccount;
             metrics.ClientConnected();
             return Task.CompletedTask;
         };
-        _server.ClientDisconnectedAsync += _ =>
+        _server.ClientDisconnectedAsync += e =>
         {
+            _accountByClient.TryRemove(e.ClientId, out _);
             metrics.ClientDisconnected();
             return Task.CompletedTask;
         };
@@ -159,6 +163,16 @@ public sealed class EmbeddedBroker(IOptions<BrokerOptions> options, ServerMetric
             metrics.AclDenied();
             e.ProcessSubscription = false;
             e.Response.ReasonCode = MqttSubscribeReasonCode.NotAuthorized;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private Task AuthorizeDelivery(InterceptingClientApplicationMessageEnqueueEventArgs e)
+    {
+        if (!BrokerAcl.CanReceive(_accountByClient.GetValueOrDefault(e.ReceiverClientId), e.ApplicationMessage.Topic))
+        {
+            e.AcceptEnqueue = false;
         }
 
         return Task.CompletedTask;

@@ -120,7 +120,9 @@ public class MosquittoTests(MosquittoFixture fixture) : IClassFixture<MosquittoF
             // subscription is one that never receives what is published under it.
             var inbox = new Inbox();
             await client.SubscribeAsync(c.Topic, inbox.Handler);
-            var probeTopic = c.Topic.Replace("+", "w1", StringComparison.Ordinal).Replace("#", "acl-probe", StringComparison.Ordinal);
+            // A concrete topic under the filter: "hall/x/#" probes an event topic of that hall.
+            var leaf = c.Topic == "#" || c.Topic.EndsWith("/events/#", StringComparison.Ordinal) ? "acl-probe" : "events/acl-probe";
+            var probeTopic = c.Topic.Replace("+", "w1", StringComparison.Ordinal).Replace("#", leaf, StringComparison.Ordinal);
             await using var observer = await Support.Mqtt.ConnectAsync(fixture.Broker.Port, Mosquitto.Observer);
             var marker = Guid.NewGuid().ToString("N");
             await observer.PublishAsync(probeTopic, Encoding.UTF8.GetBytes(marker));
@@ -136,6 +138,20 @@ public class MosquittoTests(MosquittoFixture fixture) : IClassFixture<MosquittoF
         }
 
         Assert.Equal(c.Allowed, allowed);
+    }
+
+    [Fact]
+    public async Task A_display_reading_its_whole_hall_never_receives_a_kiosks_request()
+    {
+        await using var display = await Support.Mqtt.ConnectAsync(fixture.Broker.Port, Sample.Display);
+        await using var kiosk = await Support.Mqtt.ConnectAsync(fixture.Broker.Port, Sample.Kiosk);
+        var inbox = new Inbox();
+        await display.SubscribeAsync("hall/xinqiao/#", inbox.Handler);
+
+        await kiosk.RequestAsync("ticket", new { requestId = Guid.NewGuid().ToString("N"), serviceId = "pension-enrol", idNumber = "11010519491231002X" });
+        await inbox.WaitForAsync(m => m.Topic == "hall/xinqiao/events/ticket-issued");
+
+        Assert.DoesNotContain(inbox.Seen, m => m.Topic.Contains("/req/", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -47,6 +47,12 @@ public static class Mqtt
         return JsonDocument.Parse(reply.Payload).RootElement.Clone();
     }
 
+    public static async Task<JsonElement> RequestAsync(this HallMqttClient client, string hallId, string kind, object payload)
+    {
+        var reply = await client.RequestAsync($"hall/{hallId}/req/{kind}", JsonSerializer.SerializeToUtf8Bytes(payload));
+        return JsonDocument.Parse(reply.Payload).RootElement.Clone();
+    }
+
     public static async Task<JsonElement> RequestRawAsync(this HallMqttClient client, string kind, string payload)
     {
         var reply = await client.RequestAsync($"hall/{Sample.Hall}/req/{kind}", Encoding.UTF8.GetBytes(payload));

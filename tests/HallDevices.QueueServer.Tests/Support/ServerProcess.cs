@@ -68,11 +68,12 @@ public sealed class ServerProcess : IAsyncDisposable
         psi.Environment["Storage__Path"] = DataDir;
         psi.Environment["Http__Urls"] = BaseUri.ToString().TrimEnd('/');
         psi.Environment["Logging__LogLevel__Default"] = LogLevel;
-        psi.Environment["Mqtt__Port"] = MqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (key, value) in Settings)
         {
             psi.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
+
+        psi.Environment["Mqtt__Port"] = MqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         _process = Process.Start(psi)!;
         _process.OutputDataReceived += (_, e) => Append(e.Data);
