@@ -84,4 +84,21 @@ public sealed class BrokerOptions
 
     /// <summary>Device and integrator accounts of the embedded broker.</summary>
     public List<MqttAccount> Accounts { get; set; } = [];
+
+    /// <summary>Optional TLS listener of the embedded broker, for devices on the hall network.</summary>
+    public BrokerTlsOptions Tls { get; set; } = new();
+}
+
+/// <summary><c>Mqtt:Tls</c>: the embedded broker's TLS listener, on when a certificate is given.</summary>
+public sealed class BrokerTlsOptions
+{
+    /// <summary>TLS port.</summary>
+    [Range(1, 65535)]
+    public int Port { get; set; } = 8883;
+
+    /// <summary>The broker's certificate (PEM); empty: no TLS listener.</summary>
+    public string? CertificatePath { get; set; }
+
+    /// <summary>Its private key (PEM).</summary>
+    public string? KeyPath { get; set; }
 }

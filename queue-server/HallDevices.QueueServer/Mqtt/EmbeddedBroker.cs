@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
@@ -36,12 +37,20 @@ public sealed class EmbeddedBroker(IOptions<BrokerOptions> options, ServerMetric
             return;
         }
 
-        var serverOptions = new MqttServerOptionsBuilder()
+        var builder = new MqttServerOptionsBuilder()
             .WithDefaultEndpoint()
             .WithDefaultEndpointBoundIPAddress(IPAddress.Parse(_options.BindAddress))
             .WithDefaultEndpointPort(_options.Port)
-            .WithMaxPendingMessagesPerClient(_options.MaxPendingMessagesPerClient)
-            .Build();
+            .WithMaxPendingMessagesPerClient(_options.MaxPendingMessagesPerClient);
+        if (!string.IsNullOrEmpty(_options.Tls.CertificatePath))
+        {
+            builder.WithEncryptedEndpoint()
+                .WithEncryptedEndpointBoundIPAddress(IPAddress.Parse(_options.BindAddress))
+                .WithEncryptedEndpointPort(_options.Tls.Port)
+                .WithEncryptionCertificate(LoadCertificate(_options.Tls));
+        }
+
+        var serverOptions = builder.Build();
         _server = new MqttServerFactory().CreateMqttServer(serverOptions);
         _server.ValidatingConnectionAsync += Authenticate;
         _server.InterceptingPublishAsync += AuthorizePublish;
@@ -71,6 +80,21 @@ public sealed class EmbeddedBroker(IOptions<BrokerOptions> options, ServerMetric
         log.LogInformation(
             "Embedded MQTT broker listening on {Address}:{Port}, {Accounts} accounts, {Pending} pending messages per client",
             _options.BindAddress, _options.Port, _options.Accounts.Count, _options.MaxPendingMessagesPerClient);
+    }
+
+    private static X509Certificate2 LoadCertificate(BrokerTlsOptions tls)
+    {
+        try
+        {
+            using var pem = X509Certificate2.CreateFromPemFile(tls.CertificatePath!, tls.KeyPath);
+
+            // SslStream on Linux wants the key in a PKCS#12-backed certificate, not an ephemeral one.
+            return X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
+        }
+        catch (Exception e) when (e is IOException or System.Security.Cryptography.CryptographicException or UnauthorizedAccessException)
+        {
+            throw new StartupException($"cannot load the broker certificate Mqtt:Tls:CertificatePath={tls.CertificatePath} / KeyPath={tls.KeyPath}: {e.Message}", e);
+        }
     }
 
     /// <inheritdoc />
