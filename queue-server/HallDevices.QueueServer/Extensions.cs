@@ -69,6 +69,7 @@ public static class Extensions
         requests.PublicUrl = app.Configuration["Http:PublicUrl"]
             ?? (app.Configuration["Http:Urls"] ?? "http://127.0.0.1:5080").Split(';')[0];
         app.MapHallApi();
+        app.MapTrackingPage();
         app.MapGet("/metrics", (ServerMetrics metrics) => Results.Text(metrics.Render(), "text/plain; version=0.0.4"));
         return app;
     }

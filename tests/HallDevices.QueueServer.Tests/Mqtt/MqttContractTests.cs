@@ -217,3 +217,24 @@ public class MqttContractTests(EmbeddedServerFixture fixture) : IClassFixture<Em
         Assert.Contains("hall_request_duration_seconds_bucket{kind=\"ticket\",le=\"+Inf\"}", metrics, StringComparison.Ordinal);
     }
 }
+
+public class TrackingPageTests(EmbeddedServerFixture fixture) : IClassFixture<EmbeddedServerFixture>
+{
+    [Fact]
+    public async Task The_qr_link_on_a_ticket_opens_a_page_with_its_place_in_the_queue()
+    {
+        await using var kiosk = await Support.Mqtt.ConnectAsync(fixture.Server.MqttPort, Sample.Kiosk);
+        await kiosk.RequestAsync("ticket", new { requestId = Guid.NewGuid().ToString("N"), serviceId = "homestead", idNumber = "110105194912310021" });
+        var reply = await kiosk.RequestAsync("ticket", new { requestId = Guid.NewGuid().ToString("N"), serviceId = "homestead", idNumber = "110105194912310048" });
+        using var http = new HttpClient();
+
+        var page = await http.GetStringAsync(new Uri(reply.GetProperty("ticket").GetProperty("trackUrl").GetString()!));
+
+        Assert.Contains(reply.Number(), page, StringComparison.Ordinal);
+        Assert.Contains("农村宅基地建房审批", page, StringComparison.Ordinal);
+        Assert.Contains("前面还有 <b>1</b> 人", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("110105194912310048", page, StringComparison.Ordinal);
+        var missing = await http.GetAsync(new Uri(fixture.Server.BaseUri, "/t/xinqiao/Z999"));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
+    }
+}
