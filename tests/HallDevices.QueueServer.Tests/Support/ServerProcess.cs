@@ -169,7 +169,8 @@ public static class Repo
 {
     public static string Root { get; } = FindRoot();
 
-    public static string Configuration => AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
+    /// <summary>The configuration this test assembly was built in (bin/{Configuration}/net10.0/), so a child app is taken from the same build.</summary>
+    public static string Configuration => new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Parent!.Name;
 
     private static string FindRoot()
     {
