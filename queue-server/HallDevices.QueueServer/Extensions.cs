@@ -22,6 +22,11 @@ public static class Extensions
             .Validate(o => builder.Environment.IsDevelopment() || o.HashKey != IdentityOptions.SampleHashKey,
                 "Identity:HashKey is the sample key from appsettings.json; set a secret key for production")
             .ValidateOnStart();
+        services.AddOptions<AppointmentOptions>().BindConfiguration(AppointmentOptions.Section).ValidateDataAnnotations()
+            .Validate(o => IsKey(o.Key), "Appointments:Key must be base64 of at least 16 bytes")
+            .Validate(o => builder.Environment.IsDevelopment() || o.Key != AppointmentOptions.SampleKey,
+                "Appointments:Key is the sample key from appsettings.json; set the key shared with the booking system for production")
+            .ValidateOnStart();
         services.AddOptions<BrokerOptions>().BindConfiguration(BrokerOptions.Section).ValidateDataAnnotations()
             .Validate(o => o.Accounts.Select(a => a.Username).Distinct(StringComparer.Ordinal).Count() == o.Accounts.Count, "Mqtt:Accounts has a duplicate Username")
             .Validate(o => builder.Environment.IsDevelopment() || o.Accounts.All(a => !a.Password.StartsWith("sample-", StringComparison.Ordinal)),

@@ -1,3 +1,4 @@
+using HallDevices.Queueing.Appointments;
 using HallDevices.Queueing.Engine;
 using HallDevices.Queueing.Halls;
 using HallDevices.Queueing.Identity;
@@ -24,12 +25,14 @@ public sealed class HallRegistry : IDisposable
     private readonly Dictionary<string, HallRuntime> _halls = new(StringComparer.Ordinal);
 
     /// <summary>Loads and restores the halls.</summary>
-    public HallRegistry(IOptions<HallOptions> hallOptions, IOptions<StorageOptions> storage, IOptions<IdentityOptions> identity, HallChangeFeed feed, ServerMetrics metrics, TimeProvider time, ILogger<HallRegistry> log)
+    public HallRegistry(IOptions<HallOptions> hallOptions, IOptions<StorageOptions> storage, IOptions<IdentityOptions> identity, IOptions<AppointmentOptions> appointments, HallChangeFeed feed, ServerMetrics metrics, TimeProvider time, ILogger<HallRegistry> log)
     {
         ArgumentNullException.ThrowIfNull(hallOptions);
         ArgumentNullException.ThrowIfNull(storage);
         ArgumentNullException.ThrowIfNull(identity);
+        ArgumentNullException.ThrowIfNull(appointments);
         Protector = new CitizenIdProtector(Convert.FromBase64String(identity.Value.HashKey));
+        Appointments = new AppointmentCodec(Convert.FromBase64String(appointments.Value.Key));
         foreach (var file in HallFiles(hallOptions.Value.ConfigFile))
         {
             var hall = HallFile.Load(file);
@@ -52,6 +55,9 @@ public sealed class HallRegistry : IDisposable
 
     /// <summary>Turns raw ID numbers into hashes and masks; the raw number goes no further.</summary>
     public CitizenIdProtector Protector { get; }
+
+    /// <summary>Signs and checks appointment codes.</summary>
+    public AppointmentCodec Appointments { get; }
 
     /// <summary>All halls.</summary>
     public IReadOnlyCollection<HallRuntime> Halls => _halls.Values;

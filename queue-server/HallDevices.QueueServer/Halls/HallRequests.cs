@@ -35,7 +35,7 @@ public sealed record Reply(
 /// Turns contract requests (from MQTT or HTTP) into engine commands and engine results into
 /// contract replies. Transport-neutral: validation and error codes are the same on every channel.
 /// </summary>
-public sealed class HallRequests(HallRegistry registry, ILogger<HallRequests> log)
+public sealed class HallRequests(HallRegistry registry, TimeProvider time, ILogger<HallRequests> log)
 {
     /// <summary>Serializer settings of the public contract: camelCase, kebab-case enums, nulls omitted.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -59,6 +59,21 @@ public sealed class HallRequests(HallRegistry registry, ILogger<HallRequests> lo
             return UnknownHall(hallId);
         }
 
+        string? appointmentId = null;
+        if (!string.IsNullOrWhiteSpace(request.AppointmentCode))
+        {
+            // A checked-in booking: the code names the service and makes the ticket a priority one.
+            var check = registry.Appointments.Verify(request.AppointmentCode, hallId, time.GetUtcNow());
+            if (!check.IsValid)
+            {
+                log.LogInformation("Appointment code refused in {HallId}: {Code}", hallId, check.ErrorCode);
+                return Reply.Fail(check.ErrorCode!, check.Message!);
+            }
+
+            request = request with { ServiceId = check.Appointment!.ServiceId, Priority = "appointment" };
+            appointmentId = check.Appointment.Id;
+        }
+
         if (string.IsNullOrWhiteSpace(request.ServiceId))
         {
             return Reply.Fail(ErrorCodes.InvalidRequest, "serviceId is required");
@@ -69,8 +84,13 @@ public sealed class HallRequests(HallRegistry registry, ILogger<HallRequests> lo
             return Reply.Fail(ErrorCodes.InvalidRequest, $"priority must be normal, appointment or green-channel, not '{request.Priority}'");
         }
 
+        if (priority == TicketPriority.Appointment && appointmentId is null)
+        {
+            return Reply.Fail(ErrorCodes.InvalidRequest, "an appointment ticket needs the appointmentCode that was booked");
+        }
+
         var citizen = string.IsNullOrWhiteSpace(request.IdNumber) ? null : registry.Protector.Protect(request.IdNumber);
-        var outcome = hall.Engine.Issue(new IssueTicketCommand(request.ServiceId, request.Channel ?? "kiosk", request.DeviceId, citizen, priority), request.RequestId);
+        var outcome = hall.Engine.Issue(new IssueTicketCommand(request.ServiceId, request.Channel ?? "kiosk", request.DeviceId, citizen, priority, appointmentId), request.RequestId);
         if (!outcome.IsOk)
         {
             log.LogInformation("Ticket refused in {HallId} for {ServiceId}: {Code}", hallId, request.ServiceId, outcome.Error!.Code);
@@ -154,6 +174,36 @@ public sealed class HallRequests(HallRegistry registry, ILogger<HallRequests> lo
 
         var reason = string.IsNullOrWhiteSpace(request.Reason) ? "print-failed" : $"print-failed: {request.Reason}";
         return FromTicket(hall, hall.Engine.Void(request.TicketNumber, reason, request.RequestId));
+    }
+
+    /// <summary>
+    /// Books an appointment and returns its signed code. The online booking system normally does
+    /// this with the shared key; the endpoint serves integration tests, the demo and small halls.
+    /// </summary>
+    public (string? Code, Reply? Error) Book(string hallId, string? serviceId, DateTimeOffset from, DateTimeOffset to)
+    {
+        if (registry.Find(hallId) is not { } hall)
+        {
+            return (null, UnknownHall(hallId));
+        }
+
+        if (serviceId is null || hall.Hall.FindService(serviceId) is not { } service)
+        {
+            return (null, Reply.Fail(ErrorCodes.UnknownService, $"no service '{serviceId}' in hall {hallId}"));
+        }
+
+        if (!service.AppointmentAllowed)
+        {
+            return (null, Reply.Fail(ErrorCodes.AppointmentNotAllowed, $"{service.Name} takes no appointments"));
+        }
+
+        if (to <= from)
+        {
+            return (null, Reply.Fail(ErrorCodes.InvalidRequest, "validTo must be after validFrom"));
+        }
+
+        var id = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6));
+        return (registry.Appointments.Issue(new Queueing.Appointments.Appointment(id, hallId, serviceId, from, to)), null);
     }
 
     /// <summary>A ticket for the tracking page, with its live place in the queue.</summary>

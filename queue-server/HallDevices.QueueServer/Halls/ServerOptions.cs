@@ -37,3 +37,17 @@ public sealed class IdentityOptions
     [Required]
     public string HashKey { get; set; } = "";
 }
+
+/// <summary>Configuration section <c>Appointments</c>: the key that signs appointment codes.</summary>
+public sealed class AppointmentOptions
+{
+    /// <summary>Section name.</summary>
+    public const string Section = "Appointments";
+
+    /// <summary>The sample key shipped in appsettings.json; refused outside Development.</summary>
+    public const string SampleKey = "c2FtcGxlLWFwcG9pbnRtZW50LWtleS0wMDAwMDAwMDA=";
+
+    /// <summary>Base64 key (≥ 16 bytes) shared with the online booking system.</summary>
+    [Required]
+    public string Key { get; set; } = "";
+}

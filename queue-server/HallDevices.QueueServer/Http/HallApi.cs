@@ -29,6 +29,18 @@ public static class HallApi
         api.MapPost("/{hallId}/tickets", async (string hallId, HttpRequest http, HallRequests requests) =>
             await ReadBody<TicketRequest>(http) is { } body ? Answer(requests.IssueTicket(hallId, body)) : BadBody());
 
+        api.MapPost("/{hallId}/appointments", async (string hallId, HttpRequest http, HallRequests requests, TimeProvider time) =>
+        {
+            if (await ReadBody<BookingRequest>(http) is not { } body)
+            {
+                return BadBody();
+            }
+
+            var from = body.ValidFrom ?? time.GetUtcNow();
+            var (code, error) = requests.Book(hallId, body.ServiceId, from, body.ValidTo ?? from.AddHours(2));
+            return error is not null ? Answer(error) : Results.Json(new { ok = true, appointmentCode = code }, HallRequests.Json);
+        });
+
         api.MapGet("/{hallId}/tickets/{number}", (string hallId, string number, HallRequests requests) => Answer(requests.Track(hallId, number)));
 
         api.MapPost("/{hallId}/counters/{counterId}/{action}", async (string hallId, string counterId, string action, HttpRequest http, HallRequests requests) =>
@@ -46,6 +58,8 @@ public static class HallApi
     }
 
     /// <summary>The JSON body, <paramref name="emptyIs"/> when there is none, null when it is malformed.</summary>
+    private sealed record BookingRequest(string? ServiceId, DateTimeOffset? ValidFrom, DateTimeOffset? ValidTo);
+
     private static async Task<T?> ReadBody<T>(HttpRequest http, T? emptyIs = null)
         where T : class
     {

@@ -9,12 +9,14 @@ namespace HallDevices.Queueing.Engine;
 /// <param name="DeviceId">The requesting device, if any.</param>
 /// <param name="Citizen">The protected identity, when an ID card was read.</param>
 /// <param name="Priority">Priority class (appointment check-in, green channel).</param>
+/// <param name="AppointmentId">The booking checked in, if any: each is good for one ticket.</param>
 public sealed record IssueTicketCommand(
     string ServiceId,
     string Channel,
     string? DeviceId = null,
     CitizenIdentity? Citizen = null,
-    TicketPriority Priority = TicketPriority.Normal);
+    TicketPriority Priority = TicketPriority.Normal,
+    string? AppointmentId = null);
 
 /// <summary>An issued ticket with what the citizen should be told.</summary>
 /// <param name="Ticket">The ticket.</param>

@@ -32,6 +32,7 @@ public sealed class HallEngine
     private readonly Dictionary<string, Queue<double>> _handling = new(StringComparer.Ordinal);
     private readonly WaitingIndex _waiting = new();
     private readonly Dictionary<string, ProcessedRequest> _requests = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _appointmentsUsed = new(StringComparer.Ordinal);
     private DateOnly _day;
     private long _sequence;
     private bool _staleAfterRestore;
@@ -115,6 +116,11 @@ public sealed class HallEngine
                 return Outcome<IssuedTicket>.Fail(ErrorCodes.AppointmentNotAllowed, $"{service.Name} takes no appointments");
             }
 
+            if (command.AppointmentId is { } booking && _appointmentsUsed.Contains(booking))
+            {
+                return Outcome<IssuedTicket>.Fail(ErrorCodes.AppointmentUsed, "this appointment was already checked in");
+            }
+
             if (service.DailyCapacity is { } capacity && _issuedPerService.GetValueOrDefault(service.Id) >= capacity)
             {
                 return Outcome<IssuedTicket>.Fail(ErrorCodes.CapacityReached, $"today's {capacity} tickets for {service.Name} are all taken");
@@ -145,6 +151,7 @@ public sealed class HallEngine
                 DeviceId = command.DeviceId,
                 IdHash = command.Citizen?.Hash,
                 MaskedId = command.Citizen?.Masked,
+                AppointmentId = command.AppointmentId,
             };
 
             // Ahead and estimate as they will be once the ticket is in: count before installing.
@@ -802,6 +809,20 @@ public sealed class HallEngine
         if (t.IsWaiting)
         {
             _waiting.Add(t);
+        }
+
+        // A booking is used while its ticket stands; a voided ticket (a failed print) gives the
+        // citizen the booking back to try again.
+        if (t.AppointmentId is { } booking)
+        {
+            if (t.Status == TicketStatus.Voided)
+            {
+                _appointmentsUsed.Remove(booking);
+            }
+            else
+            {
+                _appointmentsUsed.Add(booking);
+            }
         }
 
         if (t.ServiceDay == _day)

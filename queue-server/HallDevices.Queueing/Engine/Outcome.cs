@@ -58,6 +58,9 @@ public static class ErrorCodes
     /// <summary>Appointments are not offered for this service.</summary>
     public const string AppointmentNotAllowed = "appointment-not-allowed";
 
+    /// <summary>The appointment was already checked in.</summary>
+    public const string AppointmentUsed = "appointment-used";
+
     /// <summary>Nobody is signed in at the counter.</summary>
     public const string CounterClosed = "counter-closed";
 

@@ -81,6 +81,9 @@ public sealed record Ticket
     /// <summary>Masked ID number for print, e.g. <c>3401**********1234</c>.</summary>
     public string? MaskedId { get; init; }
 
+    /// <summary>The online booking it was checked in for, if any.</summary>
+    public string? AppointmentId { get; init; }
+
     /// <summary>The counter that called it last.</summary>
     public string? CounterId { get; init; }
 

@@ -202,6 +202,28 @@ public class MqttContractTests(EmbeddedServerFixture fixture) : IClassFixture<Em
     }
 
     [Fact]
+    public async Task An_appointment_code_checks_in_once_as_a_priority_ticket_and_forgeries_are_refused()
+    {
+        using var http = new HttpClient { BaseAddress = fixture.Server.BaseUri };
+        var booked = await http.PostAsync(new Uri($"/api/halls/{Sample.Hall}/appointments", UriKind.Relative),
+            new StringContent("{\"serviceId\":\"household-move\"}", System.Text.Encoding.UTF8, "application/json"));
+        var code = JsonDocument.Parse(await booked.Content.ReadAsStringAsync()).RootElement.GetProperty("appointmentCode").GetString()!;
+        await using var kiosk = await Support.Mqtt.ConnectAsync(Port, Sample.Kiosk);
+
+        var checkIn = await kiosk.RequestAsync("ticket", new { requestId = Id(), appointmentCode = code, idNumber = "110105194912310021" });
+        var again = await kiosk.RequestAsync("ticket", new { requestId = Id(), appointmentCode = code, idNumber = "110105194912310021" });
+        var forged = await kiosk.RequestAsync("ticket", new { requestId = Id(), appointmentCode = code[..^3] + "AAA" });
+        var unbooked = await kiosk.RequestAsync("ticket", new { requestId = Id(), serviceId = "household-move", priority = "appointment" });
+
+        Assert.Equal("ok", checkIn.Code());
+        Assert.Equal("appointment", checkIn.GetProperty("ticket").GetProperty("priority").GetString());
+        Assert.Equal("household-move", checkIn.GetProperty("ticket").GetProperty("serviceId").GetString());
+        Assert.Equal("appointment-used", again.Code());
+        Assert.Equal("appointment-forged", forged.Code());
+        Assert.Equal("invalid-request", unbooked.Code());
+    }
+
+    [Fact]
     public async Task Health_and_metrics_report_the_live_server()
     {
         await using var kiosk = await Support.Mqtt.ConnectAsync(Port, Sample.Kiosk);
