@@ -1,0 +1,80 @@
+using System.Diagnostics;
+
+namespace HallDevices.Devices.Tests.Support;
+
+/// <summary>
+/// A connected pair of pseudo-terminals made by socat, linked into a private temp directory.
+/// Dispose kills that socat process (by its own handle) and deletes the directory.
+/// </summary>
+public sealed class PtyPair : IDisposable
+{
+    private readonly Process _socat;
+
+    private PtyPair(Process socat, string directory)
+    {
+        _socat = socat;
+        Directory = directory;
+        PathA = System.IO.Path.Combine(directory, "a");
+        PathB = System.IO.Path.Combine(directory, "b");
+    }
+
+    public string Directory { get; }
+    public string PathA { get; }
+    public string PathB { get; }
+
+    public static PtyPair Create()
+    {
+        string dir = System.IO.Directory.CreateTempSubdirectory("halldev-pty-").FullName;
+        var psi = new ProcessStartInfo("socat")
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        foreach (string arg in new[] { "-d", "-d", $"pty,raw,echo=0,link={dir}/a", $"pty,raw,echo=0,link={dir}/b" })
+        {
+            psi.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(psi) ?? throw new InvalidOperationException("socat did not start");
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        var pair = new PtyPair(process, dir);
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (!(File.Exists(pair.PathA) && File.Exists(pair.PathB)))
+        {
+            if (DateTime.UtcNow > deadline || process.HasExited)
+            {
+                pair.Dispose();
+                throw new InvalidOperationException("socat did not create the pty pair");
+            }
+
+            Thread.Sleep(20);
+        }
+
+        return pair;
+    }
+
+    /// <summary>Kills socat: both ends see the peer vanish, like an unplugged USB adapter.</summary>
+    public void KillSocat()
+    {
+        if (!_socat.HasExited)
+        {
+            _socat.Kill();
+            _socat.WaitForExit(5000);
+        }
+    }
+
+    public void Dispose()
+    {
+        KillSocat();
+        _socat.Dispose();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
