@@ -68,6 +68,10 @@ public class LiteHallStoreTests
     }
 
     [Fact]
+    public void Kiosks_and_the_server_agree_on_the_appointment_code_prefix() =>
+        Assert.Equal(HallDevices.Contracts.CodeFormats.AppointmentPrefix, HallDevices.Queueing.Appointments.AppointmentCodec.Prefix);
+
+    [Fact]
     public void The_database_file_never_holds_the_raw_id_number()
     {
         const string raw = "11010519491231002X";

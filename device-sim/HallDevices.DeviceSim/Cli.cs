@@ -1,0 +1,188 @@
+using System.Globalization;
+using HallDevices.DeviceSim.Emulators;
+
+namespace HallDevices.DeviceSim;
+
+/// <summary>The <c>device-sim</c> command line: one emulator per invocation, driven from stdin.</summary>
+public static class Cli
+{
+    private const string Usage = """
+        usage:
+          device-sim id-card [--port PATH] [--card N]       ID-card reader; stdin: place | remove | card N
+          device-sim scanner [--port PATH] [--prefix P] [--suffix crlf|cr]
+                                                            barcode scanner; each stdin line is scanned
+          device-sim printer [--port PATH] --out DIR [--paper ok|near-end|out]
+          device-sim bus [--port PATH] --config FILE
+        Without --port the emulator makes a pty pair itself and prints the path the host should open.
+        """;
+
+    /// <summary>Runs one emulator until stdin says <c>quit</c>, the wire closes, or the process is stopped.</summary>
+    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Length == 0 || args[0] is "-h" or "--help")
+        {
+            output.WriteLine(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+
+        var options = ParseOptions(args.AsSpan(1), error);
+        if (options is null)
+        {
+            return 2;
+        }
+
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c =>
+        {
+            c.Cancel = true;
+            stop.Cancel();
+        });
+
+        try
+        {
+            return args[0] switch
+            {
+                "id-card" => await RunIdCardAsync(options, input, output, stop.Token),
+                "scanner" => await RunScannerAsync(options, input, output, stop.Token),
+                "printer" or "bus" => NotYet(args[0], error),
+                _ => Unknown(args[0], error),
+            };
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            error.WriteLine($"device-sim {args[0]}: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static async Task<int> RunIdCardAsync(Dictionary<string, string> o, TextReader input, TextWriter output, CancellationToken stop)
+    {
+        using var endpoint = SerialEndpoint.Open(o.GetValueOrDefault("port"), 115200, "id-card");
+        Announce(endpoint, "id-card", output);
+        var host = new IdCardEmulatorHost(endpoint.Stream, output);
+        if (o.TryGetValue("card", out var card))
+        {
+            host.Command("card " + card);
+        }
+
+        return await RunWithCommandsAsync(host.RunAsync, line => host.Command(line), input, output, stop);
+    }
+
+    private static async Task<int> RunScannerAsync(Dictionary<string, string> o, TextReader input, TextWriter output, CancellationToken stop)
+    {
+        using var endpoint = SerialEndpoint.Open(o.GetValueOrDefault("port"), 9600, "scanner");
+        Announce(endpoint, "scanner", output);
+        var suffix = o.GetValueOrDefault("suffix", "crlf") == "cr" ? "\r" : "\r\n";
+        var host = new ScannerEmulatorHost(endpoint.Stream, o.GetValueOrDefault("prefix", ""), suffix);
+        return await RunWithCommandsAsync(
+            ct => Task.Delay(Timeout.Infinite, ct),
+            line =>
+            {
+                host.ScanAsync(line, stop).GetAwaiter().GetResult();
+                output.WriteLine($"scanned {line.Length} characters");
+                return true;
+            },
+            input,
+            output,
+            stop);
+    }
+
+    /// <summary>
+    /// Runs the wire loop and reads stdin commands beside it. End of stdin does not stop the
+    /// emulator (it may run detached); <c>quit</c>, a closed wire or a signal does.
+    /// </summary>
+    private static async Task<int> RunWithCommandsAsync(Func<CancellationToken, Task> wire, Func<string, bool> command, TextReader input, TextWriter output, CancellationToken stop)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        var wireTask = wire(linked.Token);
+        var commands = Task.Run(async () =>
+        {
+            while (await input.ReadLineAsync(linked.Token) is { } line)
+            {
+                line = line.Trim();
+                if (line.Length == 0)
+                {
+                    continue;
+                }
+
+                if (line == "quit")
+                {
+                    linked.Cancel();
+                    return;
+                }
+
+                if (!command(line))
+                {
+                    output.WriteLine($"unknown command: {line}");
+                }
+            }
+        }, linked.Token);
+
+        try
+        {
+            await wireTask;
+        }
+        catch (OperationCanceledException)
+        {
+            return 0;
+        }
+
+        return stop.IsCancellationRequested || linked.IsCancellationRequested ? 0 : 1;
+    }
+
+    private static void Announce(SerialEndpoint endpoint, string name, TextWriter output)
+    {
+        if (endpoint.HostPath is { } host)
+        {
+            output.WriteLine($"{name} emulator ready; host port: {host}");
+        }
+        else
+        {
+            output.WriteLine($"{name} emulator ready");
+        }
+
+        output.Flush();
+    }
+
+    private static Dictionary<string, string>? ParseOptions(ReadOnlySpan<string> args, TextWriter error)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+            {
+                error.WriteLine($"device-sim: expected --option VALUE, got '{args[i]}'");
+                return null;
+            }
+
+            options[args[i][2..]] = args[++i];
+        }
+
+        if (options.TryGetValue("card", out var card) && !int.TryParse(card, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+        {
+            error.WriteLine($"device-sim: --card takes a positive number, not '{card}'");
+            return null;
+        }
+
+        return options;
+    }
+
+    private static int NotYet(string name, TextWriter error)
+    {
+        error.WriteLine($"device-sim: the '{name}' emulator is not built yet");
+        return 3;
+    }
+
+    private static int Unknown(string name, TextWriter error)
+    {
+        error.WriteLine($"device-sim: unknown emulator '{name}'");
+        error.WriteLine(Usage);
+        return 2;
+    }
+}
