@@ -1,0 +1,323 @@
+using System.Text;
+
+namespace HallDevices.Devices.Modbus;
+
+/// <summary>Keys on a window caller keypad; the values are the codes in its event registers.</summary>
+public enum KeypadKey : ushort
+{
+    /// <summary>1: call the next ticket (叫号).</summary>
+    CallNext = 1,
+
+    /// <summary>2: call the current ticket again (重呼).</summary>
+    Recall = 2,
+
+    /// <summary>3: skip a no-show (过号).</summary>
+    Skip = 3,
+
+    /// <summary>4: finish the current case.</summary>
+    Finish = 4,
+
+    /// <summary>5: pause the window.</summary>
+    Pause = 5,
+}
+
+/// <summary>Register addresses shared by the bus devices (see the folder README).</summary>
+public static class BusRegisters
+{
+    /// <summary>Event sequence number, incremented by the device on each key press.</summary>
+    public const ushort EventSequence = 0x0000;
+
+    /// <summary>First of <see cref="EventHistory"/> registers holding the latest event codes, newest first.</summary>
+    public const ushort EventCodes = 0x0001;
+
+    /// <summary>How many past events the device keeps, so a slow poll loses nothing.</summary>
+    public const int EventHistory = 4;
+
+    /// <summary>Keypad: first of four display registers (8 ASCII characters, two per register, high byte first).</summary>
+    public const ushort KeypadDisplay = 0x0010;
+
+    /// <summary>Keypad: characters on the display.</summary>
+    public const int KeypadDisplayChars = 8;
+
+    /// <summary>Evaluator: prompt lamp and chime, 0 off / 1 on.</summary>
+    public const ushort EvaluatorPrompt = 0x0010;
+
+    /// <summary>LED strip: brightness 0–15.</summary>
+    public const ushort StripBrightness = 0x0000;
+
+    /// <summary>LED strip: text length in UTF-16 code units, 0–32.</summary>
+    public const ushort StripTextLength = 0x0001;
+
+    /// <summary>LED strip: first of 32 text registers, one UTF-16 code unit each.</summary>
+    public const ushort StripText = 0x0002;
+
+    /// <summary>LED strip: longest text.</summary>
+    public const int StripMaxChars = 32;
+}
+
+/// <summary>Reads new events from a device's sequence + history registers.</summary>
+internal sealed class EventRing
+{
+    private ushort? _lastSequence;
+
+    public int Lost { get; private set; }
+
+    public IReadOnlyList<ushort> Take(ReadOnlySpan<ushort> registers)
+    {
+        ushort sequence = registers[0];
+        if (_lastSequence is not { } last)
+        {
+            // The first poll only learns where the device is; presses before we started are old.
+            _lastSequence = sequence;
+            return [];
+        }
+
+        int fresh = (ushort)(sequence - last);
+        _lastSequence = sequence;
+        if (fresh > BusRegisters.EventHistory)
+        {
+            Lost += fresh - BusRegisters.EventHistory;
+            fresh = BusRegisters.EventHistory;
+        }
+
+        var events = new List<ushort>(fresh);
+        for (int i = fresh; i >= 1; i--)
+        {
+            events.Add(registers[i]);
+        }
+
+        return events;
+    }
+}
+
+/// <summary>Master-side driver for a window caller keypad on the bus.</summary>
+/// <param name="master">The bus master.</param>
+/// <param name="address">The keypad's slave address.</param>
+public sealed class CallerKeypad(ModbusRtuMaster master, byte address)
+{
+    private readonly EventRing _ring = new();
+
+    /// <summary>The slave address.</summary>
+    public byte Address { get; } = address;
+
+    /// <summary>Events lost because more than four keys were pressed between two polls.</summary>
+    public int LostEvents => _ring.Lost;
+
+    /// <summary>Reads key presses since the last poll, oldest first (the first poll returns none).</summary>
+    public async Task<IReadOnlyList<KeypadKey>> PollAsync(CancellationToken cancellationToken = default)
+    {
+        ushort[] regs = await master.ReadHoldingRegistersAsync(Address, BusRegisters.EventSequence, 1 + BusRegisters.EventHistory, cancellationToken);
+        return _ring.Take(regs).Where(k => Enum.IsDefined((KeypadKey)k)).Select(k => (KeypadKey)k).ToList();
+    }
+
+    /// <summary>Shows up to 8 ASCII characters (e.g. the current ticket number) on the keypad display.</summary>
+    public Task ShowAsync(string text, CancellationToken cancellationToken = default) =>
+        master.WriteMultipleRegistersAsync(Address, BusRegisters.KeypadDisplay, KeypadText.Encode(text), cancellationToken);
+}
+
+/// <summary>Encoding of the keypad's 8-character display.</summary>
+public static class KeypadText
+{
+    /// <summary>Packs up to 8 printable ASCII characters into 4 registers (high byte first, 0 = blank).</summary>
+    /// <exception cref="ArgumentException">Too long or not printable ASCII.</exception>
+    public static ushort[] Encode(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length > BusRegisters.KeypadDisplayChars || text.Any(c => c is < ' ' or > '~'))
+        {
+            throw new ArgumentException("The keypad shows up to 8 printable ASCII characters.", nameof(text));
+        }
+
+        var regs = new ushort[BusRegisters.KeypadDisplayChars / 2];
+        for (int i = 0; i < text.Length; i++)
+        {
+            regs[i / 2] |= (ushort)(text[i] << (i % 2 == 0 ? 8 : 0));
+        }
+
+        return regs;
+    }
+
+    /// <summary>Unpacks display registers back into text (blanks dropped from the end).</summary>
+    public static string Decode(ReadOnlySpan<ushort> registers)
+    {
+        var sb = new StringBuilder();
+        foreach (ushort r in registers)
+        {
+            sb.Append((char)(r >> 8)).Append((char)(r & 0xFF));
+        }
+
+        return sb.ToString().TrimEnd('\0');
+    }
+}
+
+/// <summary>Master-side driver for an evaluator (好差评 pad) on the bus.</summary>
+/// <param name="master">The bus master.</param>
+/// <param name="address">The evaluator's slave address.</param>
+public sealed class Evaluator(ModbusRtuMaster master, byte address)
+{
+    private readonly EventRing _ring = new();
+
+    /// <summary>The slave address.</summary>
+    public byte Address { get; } = address;
+
+    /// <summary>Reads scores (1–5) pressed since the last poll, oldest first (the first poll returns none).</summary>
+    public async Task<IReadOnlyList<int>> PollAsync(CancellationToken cancellationToken = default)
+    {
+        ushort[] regs = await master.ReadHoldingRegistersAsync(Address, BusRegisters.EventSequence, 1 + BusRegisters.EventHistory, cancellationToken);
+        return _ring.Take(regs).Where(s => s is >= 1 and <= 5).Select(s => (int)s).ToList();
+    }
+
+    /// <summary>Turns the "please rate" prompt on or off.</summary>
+    public Task SetPromptAsync(bool on, CancellationToken cancellationToken = default) =>
+        master.WriteSingleRegisterAsync(Address, BusRegisters.EvaluatorPrompt, on ? (ushort)1 : (ushort)0, cancellationToken);
+}
+
+/// <summary>Master-side driver for an LED window strip on the bus.</summary>
+/// <param name="master">The bus master.</param>
+/// <param name="address">The strip's slave address.</param>
+public sealed class LedWindowStrip(ModbusRtuMaster master, byte address)
+{
+    /// <summary>The slave address.</summary>
+    public byte Address { get; } = address;
+
+    /// <summary>Shows text (up to 32 UTF-16 units; Chinese allowed) in one function-16 write.</summary>
+    /// <exception cref="ArgumentException">The text is longer than the strip holds.</exception>
+    public Task ShowTextAsync(string text, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length > BusRegisters.StripMaxChars)
+        {
+            throw new ArgumentException($"The strip holds {BusRegisters.StripMaxChars} characters.", nameof(text));
+        }
+
+        var regs = new ushort[1 + text.Length];
+        regs[0] = (ushort)text.Length;
+        for (int i = 0; i < text.Length; i++)
+        {
+            regs[i + 1] = text[i];
+        }
+
+        return master.WriteMultipleRegistersAsync(Address, BusRegisters.StripTextLength, regs, cancellationToken);
+    }
+
+    /// <summary>Sets brightness 0–15.</summary>
+    public Task SetBrightnessAsync(int level, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(level);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(level, 15);
+        return master.WriteSingleRegisterAsync(Address, BusRegisters.StripBrightness, (ushort)level, cancellationToken);
+    }
+}
+
+/// <summary>Device-side registers of an emulated keypad.</summary>
+public sealed class KeypadRegisters : ArrayRegisterBank
+{
+    /// <summary>Creates the bank (0x0000–0x0013).</summary>
+    public KeypadRegisters()
+        : base(BusRegisters.KeypadDisplay + (BusRegisters.KeypadDisplayChars / 2)) =>
+        AllowWrite(BusRegisters.KeypadDisplay, BusRegisters.KeypadDisplayChars / 2);
+
+    /// <summary>Simulates a key press.</summary>
+    public void Press(KeypadKey key) => EventRegisters.Push(this, (ushort)key);
+
+    /// <summary>What the display shows.</summary>
+    public string DisplayText
+    {
+        get
+        {
+            Span<ushort> regs = stackalloc ushort[BusRegisters.KeypadDisplayChars / 2];
+            Read(BusRegisters.KeypadDisplay, (ushort)regs.Length, regs);
+            return KeypadText.Decode(regs);
+        }
+    }
+}
+
+/// <summary>Device-side registers of an emulated evaluator.</summary>
+public sealed class EvaluatorRegisters : ArrayRegisterBank
+{
+    /// <summary>Creates the bank (0x0000–0x0010).</summary>
+    public EvaluatorRegisters()
+        : base(BusRegisters.EvaluatorPrompt + 1) => AllowWrite(BusRegisters.EvaluatorPrompt, 1);
+
+    /// <summary>Simulates pressing score 1–5.</summary>
+    public void Press(int score)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(score, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(score, 5);
+        EventRegisters.Push(this, (ushort)score);
+    }
+
+    /// <summary>Whether the prompt is on.</summary>
+    public bool Prompt => this[BusRegisters.EvaluatorPrompt] == 1;
+
+    /// <inheritdoc />
+    protected override ModbusExceptionCode? Validate(ushort address, ReadOnlySpan<ushort> values) =>
+        values.ContainsAnyExcept((ushort)0, (ushort)1) ? ModbusExceptionCode.IllegalDataValue : null;
+}
+
+/// <summary>Device-side registers of an emulated LED window strip.</summary>
+public sealed class LedStripRegisters : ArrayRegisterBank
+{
+    /// <summary>Creates the bank (0x0000–0x0021), brightness 8.</summary>
+    public LedStripRegisters()
+        : base(BusRegisters.StripText + BusRegisters.StripMaxChars)
+    {
+        AllowWrite(0, BusRegisters.StripText + BusRegisters.StripMaxChars);
+        this[BusRegisters.StripBrightness] = 8;
+    }
+
+    /// <summary>Raised after the master changed text or brightness.</summary>
+    public event EventHandler? Changed;
+
+    /// <summary>Brightness 0–15.</summary>
+    public int Brightness => this[BusRegisters.StripBrightness];
+
+    /// <summary>The text shown.</summary>
+    public string Text
+    {
+        get
+        {
+            int length = Math.Min((int)this[BusRegisters.StripTextLength], BusRegisters.StripMaxChars);
+            var chars = new char[length];
+            for (int i = 0; i < length; i++)
+            {
+                chars[i] = (char)this[BusRegisters.StripText + i];
+            }
+
+            return new string(chars);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override ModbusExceptionCode? Validate(ushort address, ReadOnlySpan<ushort> values)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            int a = address + i;
+            if ((a == BusRegisters.StripBrightness && values[i] > 15) || (a == BusRegisters.StripTextLength && values[i] > BusRegisters.StripMaxChars))
+            {
+                return ModbusExceptionCode.IllegalDataValue;
+            }
+        }
+
+        return null;
+    }
+
+    /// <inheritdoc />
+    protected override void OnWritten(int address, int count) => Changed?.Invoke(this, EventArgs.Empty);
+}
+
+/// <summary>Shared event-register behaviour of keypads and evaluators.</summary>
+internal static class EventRegisters
+{
+    public static void Push(ArrayRegisterBank bank, ushort code)
+    {
+        for (int i = BusRegisters.EventHistory; i > 1; i--)
+        {
+            bank[BusRegisters.EventCodes + i - 1] = bank[BusRegisters.EventCodes + i - 2];
+        }
+
+        bank[BusRegisters.EventCodes] = code;
+        bank[BusRegisters.EventSequence] = (ushort)(bank[BusRegisters.EventSequence] + 1);
+    }
+}

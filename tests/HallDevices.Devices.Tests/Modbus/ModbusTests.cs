@@ -1,0 +1,274 @@
+using System.Text;
+using CsCheck;
+using HallDevices.Devices.Modbus;
+using HallDevices.Devices.Tests.Support;
+
+namespace HallDevices.Devices.Tests.Modbus;
+
+public class ModbusTests
+{
+    [Fact]
+    public void Crc16_modbus_matches_the_catalogue_check_value_and_the_spec_example_frame()
+    {
+        Assert.Equal(0x4B37, ModbusCrc.Compute(Encoding.ASCII.GetBytes("123456789")));
+        Assert.Equal("01030000000AC5CD", Hex.Of(ModbusRtuCodec.ReadHoldingRegisters(1, 0, 10)));
+        Assert.True(ModbusCrc.Check(Hex.Bytes("01 03 00 00 00 0A C5 CD")));
+        Assert.False(ModbusCrc.Check(Hex.Bytes("01 03 00 00 00 0A C5 CE")));
+    }
+
+    [Fact]
+    public void Write_requests_carry_address_value_count_and_byte_count_big_endian()
+    {
+        byte[] single = ModbusRtuCodec.WriteSingleRegister(0x11, 0x0010, 0xABCD);
+        Assert.Equal("1106 0010 ABCD".Replace(" ", ""), Hex.Of(single.AsSpan(0, 6)));
+        byte[] multi = ModbusRtuCodec.WriteMultipleRegisters(0x11, 0x0001, [0x000A, 0x0102]);
+        Assert.Equal("1110 0001 0002 04 000A 0102".Replace(" ", ""), Hex.Of(multi.AsSpan(0, 11)));
+        Assert.True(ModbusCrc.Check(single) && ModbusCrc.Check(multi));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ModbusRtuCodec.WriteMultipleRegisters(1, 0, new ushort[124]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ModbusRtuCodec.ReadHoldingRegisters(1, 0, 126));
+    }
+
+    private static readonly byte[] Read2 = ModbusRtuCodec.ReadHoldingRegisters(5, 0x10, 2);
+    private static readonly byte[] Reply2 = ModbusRtuCodec.ReadResponse(5, [0x1234, 0x5678]);
+
+    [Fact]
+    public void Master_decodes_a_good_read_reply()
+    {
+        Assert.True(ModbusRtuCodec.TryDecodeResponse(Read2, Reply2, out var r, out int used));
+        Assert.Equal([0x1234, 0x5678], r!.Registers);
+        Assert.Null(r.Exception);
+        Assert.Equal(Reply2.Length, used);
+    }
+
+    [Theory]
+    [InlineData(ModbusExceptionCode.IllegalFunction)]
+    [InlineData(ModbusExceptionCode.IllegalDataAddress)]
+    [InlineData(ModbusExceptionCode.IllegalDataValue)]
+    [InlineData(ModbusExceptionCode.SlaveDeviceFailure)]
+    [InlineData(ModbusExceptionCode.SlaveDeviceBusy)]
+    public void Master_decodes_each_exception_reply(ModbusExceptionCode code)
+    {
+        byte[] reply = ModbusRtuCodec.ExceptionResponse(5, 0x03, code);
+        Assert.Equal(0x83, reply[1]);
+        Assert.True(ModbusRtuCodec.TryDecodeResponse(Read2, reply, out var r, out _));
+        Assert.Equal(code, r!.Exception);
+    }
+
+    [Fact]
+    public void Master_skips_noise_a_corrupt_reply_and_another_slaves_reply_before_its_own()
+    {
+        byte[] corrupt = (byte[])Reply2.Clone();
+        corrupt[4] ^= 0x40;
+        byte[] other = ModbusRtuCodec.ReadResponse(6, [1, 2]);
+        byte[] all = Hex.Concat(Hex.Bytes("00 FF 05"), corrupt, other, Reply2);
+        Assert.True(ModbusRtuCodec.TryDecodeResponse(Read2, all, out var r, out int used));
+        Assert.Equal([0x1234, 0x5678], r!.Registers);
+        Assert.Equal(all.Length, used);
+    }
+
+    [Fact]
+    public void Master_waits_on_a_truncated_reply_and_rejects_a_wrong_byte_count()
+    {
+        Assert.False(ModbusRtuCodec.TryDecodeResponse(Read2, Reply2.AsSpan(0, Reply2.Length - 1), out _, out _));
+        byte[] wrongCount = ModbusCrc.Seal(Hex.Bytes("05 03 02 12 34 56 78"));
+        Assert.False(ModbusRtuCodec.TryDecodeResponse(Read2, wrongCount, out _, out _));
+    }
+
+    private static List<ModbusRequest> DecodeRequests(byte[] bytes)
+    {
+        var d = new ModbusSlaveDecoder();
+        d.Append(bytes);
+        var list = new List<ModbusRequest>();
+        while (d.TryReadRequest(out var r))
+        {
+            list.Add(r!);
+        }
+
+        return list;
+    }
+
+    [Fact]
+    public void Slave_decodes_two_requests_in_one_read_after_noise_and_a_bad_crc_frame()
+    {
+        byte[] bad = ModbusRtuCodec.WriteSingleRegister(1, 2, 3);
+        bad[^1] ^= 1;
+        var reqs = DecodeRequests(Hex.Concat(Hex.Bytes("FF 00 13"), bad, ModbusRtuCodec.ReadHoldingRegisters(1, 0, 5), ModbusRtuCodec.WriteMultipleRegisters(2, 7, [9, 10, 11])));
+        Assert.Equal(2, reqs.Count);
+        Assert.Equal((1, 0x03, 0, 5), (reqs[0].Slave, reqs[0].Function, reqs[0].Address, reqs[0].Count));
+        Assert.Equal((2, 0x10, 7, 3), (reqs[1].Slave, reqs[1].Function, reqs[1].Address, reqs[1].Count));
+        Assert.Equal([9, 10, 11], reqs[1].Values);
+    }
+
+    [Fact]
+    public void Slave_waits_for_a_truncated_request_to_complete()
+    {
+        byte[] req = ModbusRtuCodec.WriteMultipleRegisters(3, 1, [1, 2]);
+        var d = new ModbusSlaveDecoder();
+        d.Append(req.AsSpan(0, 9));
+        Assert.False(d.TryReadRequest(out _));
+        d.Append(req.AsSpan(9));
+        Assert.True(d.TryReadRequest(out var r));
+        Assert.Equal([1, 2], r!.Values);
+    }
+
+    [Fact]
+    public void Bus_answers_an_unknown_function_with_illegal_function_and_a_bad_address_with_illegal_address()
+    {
+        var bus = new ModbusSlaveBus();
+        bus.Add(1, new EvaluatorRegisters());
+        byte[] fn4 = ModbusCrc.Seal(Hex.Bytes("01 04 00 00 00 01"));
+        Assert.Equal(Hex.Of(ModbusRtuCodec.ExceptionResponse(1, 4, ModbusExceptionCode.IllegalFunction)), Hex.Of(bus.Feed(fn4).Single()));
+        byte[] far = ModbusRtuCodec.ReadHoldingRegisters(1, 0x100, 1);
+        Assert.Equal(Hex.Of(ModbusRtuCodec.ExceptionResponse(1, 3, ModbusExceptionCode.IllegalDataAddress)), Hex.Of(bus.Feed(far).Single()));
+        byte[] readOnly = ModbusRtuCodec.WriteSingleRegister(1, 0, 7);
+        Assert.Equal(0x86, bus.Feed(readOnly).Single()[1]);
+    }
+
+    [Fact]
+    public void Bus_stays_silent_for_absent_slaves_and_applies_broadcasts_without_replying()
+    {
+        var bus = new ModbusSlaveBus();
+        var strip = new LedStripRegisters();
+        bus.Add(9, strip);
+        Assert.Empty(bus.Feed(ModbusRtuCodec.ReadHoldingRegisters(8, 0, 1)));
+        Assert.Empty(bus.Feed(ModbusRtuCodec.WriteSingleRegister(0, BusRegisters.StripBrightness, 3)));
+        Assert.Equal(3, strip.Brightness);
+    }
+
+    private static (ModbusRtuMaster Master, ModbusSlaveBus Bus, LoopbackStream Stream) Setup(Func<ModbusSlaveBus, byte[], IEnumerable<byte[]>>? wire = null)
+    {
+        var bus = new ModbusSlaveBus();
+        var stream = new LoopbackStream(b => wire is null ? bus.Feed(b) : wire(bus, b));
+        var master = new ModbusRtuMaster(stream, options: new ModbusMasterOptions { ResponseTimeout = TimeSpan.FromMilliseconds(40), Retries = 2 });
+        return (master, bus, stream);
+    }
+
+    [Fact]
+    public async Task Keypad_presses_arrive_in_order_once_and_the_display_shows_the_number()
+    {
+        var (master, bus, _) = Setup();
+        var regs = new KeypadRegisters();
+        bus.Add(3, regs);
+        var keypad = new CallerKeypad(master, 3);
+        regs.Press(KeypadKey.Skip);
+        Assert.Empty(await keypad.PollAsync());
+        regs.Press(KeypadKey.CallNext);
+        regs.Press(KeypadKey.Recall);
+        Assert.Equal([KeypadKey.CallNext, KeypadKey.Recall], await keypad.PollAsync());
+        Assert.Empty(await keypad.PollAsync());
+        foreach (var k in new[] { KeypadKey.Finish, KeypadKey.Pause, KeypadKey.CallNext, KeypadKey.Skip, KeypadKey.Recall, KeypadKey.Finish })
+        {
+            regs.Press(k);
+        }
+
+        Assert.Equal([KeypadKey.CallNext, KeypadKey.Skip, KeypadKey.Recall, KeypadKey.Finish], await keypad.PollAsync());
+        Assert.Equal(2, keypad.LostEvents);
+        await keypad.ShowAsync("A012");
+        Assert.Equal("A012", regs.DisplayText);
+        Assert.Throws<ArgumentException>(() => KeypadText.Encode("A0123456789"));
+    }
+
+    [Fact]
+    public async Task Evaluator_scores_and_prompt_round_trip_and_an_invalid_prompt_value_is_refused()
+    {
+        var (master, bus, _) = Setup();
+        var regs = new EvaluatorRegisters();
+        bus.Add(4, regs);
+        var evaluator = new Evaluator(master, 4);
+        await evaluator.PollAsync();
+        regs.Press(5);
+        regs.Press(1);
+        Assert.Equal([5, 1], await evaluator.PollAsync());
+        await evaluator.SetPromptAsync(true);
+        Assert.True(regs.Prompt);
+        var ex = await Assert.ThrowsAsync<ModbusException>(() => master.WriteSingleRegisterAsync(4, BusRegisters.EvaluatorPrompt, 2));
+        Assert.Equal(ModbusExceptionCode.IllegalDataValue, ex.Code);
+    }
+
+    [Fact]
+    public async Task Led_strip_shows_chinese_text_and_brightness_and_refuses_brightness_above_15()
+    {
+        var (master, bus, _) = Setup();
+        var regs = new LedStripRegisters();
+        int changes = 0;
+        regs.Changed += (_, _) => changes++;
+        bus.Add(7, regs);
+        var strip = new LedWindowStrip(master, 7);
+        await strip.ShowTextAsync("请A012号到3号窗口");
+        await strip.SetBrightnessAsync(12);
+        Assert.Equal("请A012号到3号窗口", regs.Text);
+        Assert.Equal(12, regs.Brightness);
+        Assert.Equal(2, changes);
+        var ex = await Assert.ThrowsAsync<ModbusException>(() => master.WriteSingleRegisterAsync(7, BusRegisters.StripBrightness, 16));
+        Assert.Equal(ModbusExceptionCode.IllegalDataValue, ex.Code);
+    }
+
+    [Fact]
+    public async Task Master_retries_a_lost_reply_and_succeeds_on_the_second_attempt()
+    {
+        int calls = 0;
+        var (master, bus, stream) = Setup((b, bytes) => ++calls == 1 ? [] : b.Feed(bytes));
+        bus.Add(1, new LedStripRegisters());
+        Assert.Equal([8], await master.ReadHoldingRegistersAsync(1, 0, 1));
+        Assert.Equal(2, stream.Written.Count);
+    }
+
+    [Fact]
+    public async Task Master_gives_up_with_a_timeout_after_all_retries_and_never_retries_an_exception()
+    {
+        var (master, bus, stream) = Setup();
+        await Assert.ThrowsAsync<TimeoutException>(() => master.ReadHoldingRegistersAsync(1, 0, 1));
+        Assert.Equal(3, stream.Written.Count);
+        bus.Add(2, new EvaluatorRegisters());
+        await Assert.ThrowsAsync<ModbusException>(() => master.ReadHoldingRegistersAsync(2, 0x50, 1));
+        Assert.Equal(4, stream.Written.Count);
+    }
+
+    [Fact]
+    public void Fuzz_slave_and_master_decoders_survive_random_and_mutated_frames()
+    {
+        byte[] good = Hex.Concat(ModbusRtuCodec.ReadHoldingRegisters(1, 0, 5), ModbusRtuCodec.WriteMultipleRegisters(1, 2, [1, 2, 3]), ModbusRtuCodec.WriteSingleRegister(1, 1, 1));
+        Gen.Byte.Array[0, 300].Select(Gen.Int).Sample((noise, seed) =>
+        {
+            var rng = new Random(seed);
+            byte[] mutated = (byte[])good.Clone();
+            mutated[rng.Next(mutated.Length)] ^= (byte)(1 + rng.Next(255));
+            var bus = new ModbusSlaveBus();
+            bus.Add(1, new LedStripRegisters());
+            bus.Feed(noise);
+            bus.Feed(mutated);
+            ModbusRtuCodec.TryDecodeResponse(Read2, noise, out _, out _);
+            ModbusRtuCodec.TryDecodeResponse(Read2, Hex.Concat(noise, Reply2), out var r, out _);
+            // Whatever noise came first, the real reply is still found.
+            Assert.NotNull(r);
+        }, iter: 3000);
+    }
+
+    [Fact]
+    public async Task Master_and_slave_bus_talk_over_a_real_pty_pair()
+    {
+        using var pty = PtyPair.Create();
+        using var host = SerialHelpers.Open(pty.PathA, 9600);
+        using var device = SerialHelpers.Open(pty.PathB, 9600);
+        var bus = new ModbusSlaveBus();
+        var keypad = new KeypadRegisters();
+        var strip = new LedStripRegisters();
+        bus.Add(1, keypad);
+        bus.Add(2, strip);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var serve = SerialHelpers.Serve(device, bytes => { lock (bus) { return bus.Feed(bytes); } }, cts.Token);
+        using var master = new ModbusRtuMaster(host.BaseStream, options: new ModbusMasterOptions { ResponseTimeout = TimeSpan.FromSeconds(1) });
+        var caller = new CallerKeypad(master, 1);
+        await caller.PollAsync(cts.Token);
+        lock (bus)
+        {
+            keypad.Press(KeypadKey.CallNext);
+        }
+
+        Assert.Equal([KeypadKey.CallNext], await caller.PollAsync(cts.Token));
+        await new LedWindowStrip(master, 2).ShowTextAsync("A013 → 3号窗口", cts.Token);
+        Assert.Equal("A013 → 3号窗口", strip.Text);
+        cts.Cancel();
+        await serve;
+    }
+}
