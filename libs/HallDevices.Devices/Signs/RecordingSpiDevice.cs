@@ -1,0 +1,132 @@
+using System.Device.Spi;
+using HallDevices.Devices.Imaging;
+
+namespace HallDevices.Devices.Signs;
+
+/// <summary>
+/// An <see cref="SpiDevice"/> that records every write instead of driving wires: the test double and
+/// the simulator's view of what a MAX7219 chain was told. Feed the writes to <see cref="Max7219ChainModel"/>.
+/// </summary>
+public sealed class RecordingSpiDevice : SpiDevice
+{
+    private readonly List<byte[]> _writes = [];
+
+    /// <summary>Creates the device with MAX7219-compatible settings.</summary>
+    public RecordingSpiDevice(SpiConnectionSettings? settings = null)
+    {
+        ConnectionSettings = settings ?? new SpiConnectionSettings(0, 0) { ClockFrequency = Iot.Device.Max7219.Max7219.SpiClockFrequency, Mode = Iot.Device.Max7219.Max7219.SpiMode };
+    }
+
+    /// <summary>Raised after each write (one chip-select cycle).</summary>
+    public event EventHandler<byte[]>? Written;
+
+    /// <summary>All writes so far, one array per chip-select cycle.</summary>
+    public IReadOnlyList<byte[]> Writes => _writes;
+
+    /// <inheritdoc />
+    public override SpiConnectionSettings ConnectionSettings { get; }
+
+    /// <inheritdoc />
+    public override byte ReadByte() => 0;
+
+    /// <inheritdoc />
+    public override void Read(Span<byte> buffer) => buffer.Clear();
+
+    /// <inheritdoc />
+    public override void WriteByte(byte value) => Write([value]);
+
+    /// <inheritdoc />
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        byte[] copy = buffer.ToArray();
+        _writes.Add(copy);
+        Written?.Invoke(this, copy);
+    }
+
+    /// <inheritdoc />
+    public override void TransferFullDuplex(ReadOnlySpan<byte> writeBuffer, Span<byte> readBuffer)
+    {
+        Write(writeBuffer);
+        readBuffer.Clear();
+    }
+}
+
+/// <summary>
+/// Model of a chain of MAX7219 chips: applies SPI writes the way the shift registers latch them
+/// (each chip keeps the last 16 bits that reached it; the final pair of a write lands in chip 0)
+/// and turns digit registers back into pixels with <see cref="MatrixSign"/>'s layout.
+/// </summary>
+public sealed class Max7219ChainModel
+{
+    private readonly byte[,] _digits;
+    private readonly byte[] _intensity;
+    private readonly bool[] _shutdown;
+    private readonly bool[] _displayTest;
+
+    /// <summary>Creates a chain of <paramref name="devices"/> chips, all in shutdown as at power-on.</summary>
+    public Max7219ChainModel(int devices)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(devices, 1);
+        Devices = devices;
+        _digits = new byte[devices, 8];
+        _intensity = new byte[devices];
+        _shutdown = Enumerable.Repeat(true, devices).ToArray();
+        _displayTest = new bool[devices];
+    }
+
+    /// <summary>Chips in the chain.</summary>
+    public int Devices { get; }
+
+    /// <summary>Applies one chip-select cycle.</summary>
+    public void Apply(ReadOnlySpan<byte> write)
+    {
+        int pairs = write.Length / 2;
+        for (int k = 0; k < Math.Min(pairs, Devices); k++)
+        {
+            int device = k;
+            int offset = write.Length - (2 * (k + 1));
+            byte register = (byte)(write[offset] & 0x0F);
+            byte data = write[offset + 1];
+            switch (register)
+            {
+                case >= 1 and <= 8:
+                    _digits[device, register - 1] = data;
+                    break;
+                case 0x0A:
+                    _intensity[device] = (byte)(data & 0x0F);
+                    break;
+                case 0x0C:
+                    _shutdown[device] = (data & 1) == 0;
+                    break;
+                case 0x0F:
+                    _displayTest[device] = (data & 1) != 0;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Intensity (0–15) of a chip.</summary>
+    public int Intensity(int device) => _intensity[device];
+
+    /// <summary>Digit register (0–7) of a chip.</summary>
+    public byte Digit(int device, int digit) => _digits[device, digit];
+
+    /// <summary>The lit pixels: blank for chips in shutdown, all lit in display-test mode.</summary>
+    public MonoBitmap ToBitmap()
+    {
+        var bmp = new MonoBitmap(Devices * 8, 8);
+        for (int device = 0; device < Devices; device++)
+        {
+            for (int digit = 0; digit < 8; digit++)
+            {
+                for (int row = 0; row < 8; row++)
+                {
+                    bool lit = _displayTest[device] || (!_shutdown[device] && (_digits[device, digit] & (1 << row)) != 0);
+                    bmp[(device * 8) + digit, row] = lit;
+                }
+            }
+        }
+
+        return bmp;
+    }
+}
