@@ -8,7 +8,7 @@ namespace HallDevices.Devices.Tests.Support;
 /// </summary>
 public sealed class PtyPair : IDisposable
 {
-    private readonly Process _socat;
+    private Process _socat;
 
     private PtyPair(Process socat, string directory)
     {
@@ -25,6 +25,22 @@ public sealed class PtyPair : IDisposable
     public static PtyPair Create()
     {
         string dir = System.IO.Directory.CreateTempSubdirectory("halldev-pty-").FullName;
+        var pair = new PtyPair(StartSocat(dir), dir);
+        pair.WaitForLinks();
+        return pair;
+    }
+
+    /// <summary>Starts a fresh socat on the same link paths: the device "plugged back in".</summary>
+    public void Restart()
+    {
+        KillSocat();
+        _socat.Dispose();
+        _socat = StartSocat(Directory);
+        WaitForLinks();
+    }
+
+    private static Process StartSocat(string dir)
+    {
         var psi = new ProcessStartInfo("socat")
         {
             RedirectStandardError = true,
@@ -39,20 +55,22 @@ public sealed class PtyPair : IDisposable
         var process = Process.Start(psi) ?? throw new InvalidOperationException("socat did not start");
         process.ErrorDataReceived += (_, _) => { };
         process.BeginErrorReadLine();
-        var pair = new PtyPair(process, dir);
+        return process;
+    }
+
+    private void WaitForLinks()
+    {
         var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (!(File.Exists(pair.PathA) && File.Exists(pair.PathB)))
+        while (!(File.Exists(PathA) && File.Exists(PathB)))
         {
-            if (DateTime.UtcNow > deadline || process.HasExited)
+            if (DateTime.UtcNow > deadline || _socat.HasExited)
             {
-                pair.Dispose();
+                Dispose();
                 throw new InvalidOperationException("socat did not create the pty pair");
             }
 
             Thread.Sleep(20);
         }
-
-        return pair;
     }
 
     /// <summary>Kills socat: both ends see the peer vanish, like an unplugged USB adapter.</summary>
