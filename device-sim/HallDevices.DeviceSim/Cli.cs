@@ -11,7 +11,9 @@ public static class Cli
           device-sim id-card [--port PATH] [--card N]       ID-card reader; stdin: place | remove | card N
           device-sim scanner [--port PATH] [--prefix P] [--suffix crlf|cr]
                                                             barcode scanner; each stdin line is scanned
-          device-sim printer [--port PATH] --out DIR [--paper ok|near-end|out]
+          device-sim printer [--port PATH] --out DIR [--paper ok|near-end|out] [--width 576|384]
+                                                            ESC/POS printer; receipts to DIR/receipt-NNNN.png;
+                                                            stdin: paper ok|near-end|out | cover open|closed
           device-sim bus [--port PATH] --config FILE
         Without --port the emulator makes a pty pair itself and prints the path the host should open.
         """;
@@ -50,7 +52,8 @@ public static class Cli
             {
                 "id-card" => await RunIdCardAsync(options, input, output, stop.Token),
                 "scanner" => await RunScannerAsync(options, input, output, stop.Token),
-                "printer" or "bus" => NotYet(args[0], error),
+                "printer" => await RunPrinterAsync(options, input, output, error, stop.Token),
+                "bus" => NotYet(args[0], error),
                 _ => Unknown(args[0], error),
             };
         }
@@ -72,6 +75,33 @@ public static class Cli
         }
 
         return await RunWithCommandsAsync(host.RunAsync, line => host.Command(line), input, output, stop);
+    }
+
+    private static async Task<int> RunPrinterAsync(Dictionary<string, string> o, TextReader input, TextWriter output, TextWriter error, CancellationToken stop)
+    {
+        if (!o.TryGetValue("out", out var outDir))
+        {
+            error.WriteLine("device-sim printer: --out DIR is required (receipts are written there)");
+            return 2;
+        }
+
+        var width = o.GetValueOrDefault("width", "576") switch
+        {
+            "384" => 384,
+            "576" => 576,
+            var w => throw new InvalidOperationException($"--width is 384 (58 mm) or 576 (80 mm), not {w}"),
+        };
+        using var renderer = new ReceiptRenderer(o.GetValueOrDefault("font", "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"), width);
+        using var endpoint = SerialEndpoint.Open(o.GetValueOrDefault("port"), 115200, "printer");
+        var host = new PrinterEmulatorHost(endpoint.Stream, Path.GetFullPath(outDir), renderer, output);
+        if (o.TryGetValue("paper", out var paper) && !host.Command("paper " + paper))
+        {
+            error.WriteLine($"device-sim printer: --paper is ok, near-end or out, not '{paper}'");
+            return 2;
+        }
+
+        Announce(endpoint, "printer", output);
+        return await RunWithCommandsAsync(host.RunAsync, host.Command, input, output, stop);
     }
 
     private static async Task<int> RunScannerAsync(Dictionary<string, string> o, TextReader input, TextWriter output, CancellationToken stop)
