@@ -8,7 +8,7 @@ cd "$(dirname "$0")"
 
 # Debian packages the tests and the simulated hall use: socat makes virtual serial ports, mosquitto
 # is the external broker the server is tested against, the CJK font renders Chinese on boards and
-# receipts.
+# receipts, espeak-ng is the display's offline Mandarin TTS (voice announcements, WAV tests).
 need_packages() {
   local missing=()
   command -v socat >/dev/null 2>&1 || missing+=(socat)
@@ -16,6 +16,7 @@ need_packages() {
   command -v mosquitto_sub >/dev/null 2>&1 || missing+=(mosquitto-clients)
   [ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || missing+=(fonts-wqy-microhei)
   command -v fc-list >/dev/null 2>&1 || missing+=(fontconfig)
+  command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
   [ ${#missing[@]} -eq 0 ] && return 0
 
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

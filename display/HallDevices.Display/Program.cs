@@ -1,7 +1,15 @@
-// The display host. Board, LED strips, keypads and voice arrive with issue #6; for now it starts
-// and answers /health so the solution's four apps can be started and supervised alike.
-var builder = WebApplication.CreateBuilder(args);
-builder.WebHost.UseUrls(builder.Configuration["Display:Urls"] ?? "http://127.0.0.1:5082");
-var app = builder.Build();
-app.MapGet("/health", () => Results.Ok(new { status = "ok", app = "display" }));
-app.Run();
+using HallDevices.Display.Hosting;
+
+try
+{
+    var app = WebApplication.CreateBuilder(args).AddDisplay().Build().UseDisplay();
+    app.Run();
+    return 0;
+}
+catch (Exception e) when (e is DisplayStartupException or Microsoft.Extensions.Options.OptionsValidationException)
+{
+    // A configuration mistake (missing font, bad size, unknown engine) is the operator's to fix:
+    // say what and where, without a stack trace.
+    Console.Error.WriteLine($"display: {e.Message}");
+    return 2;
+}
