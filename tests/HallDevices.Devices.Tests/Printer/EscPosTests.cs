@@ -218,3 +218,27 @@ public class EscPosTests
         await Assert.ThrowsAsync<TimeoutException>(() => query);
     }
 }
+
+public class EscPosDeviceFileTests
+{
+    [Fact]
+    public async Task A_job_written_to_a_printer_device_file_arrives_byte_for_byte()
+    {
+        string path = Path.Combine(Directory.CreateTempSubdirectory("halldev-lp-").FullName, "lp0");
+        try
+        {
+            byte[] job = new EscPosBuilder().Initialize().Line("请取号").Cut().ToArray();
+            await using (var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite))
+            {
+                using var printer = new EscPosPrinter(file);
+                await printer.PrintAsync(job);
+            }
+
+            Assert.Equal(job, await File.ReadAllBytesAsync(path));
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(path)!, true);
+        }
+    }
+}

@@ -81,6 +81,11 @@ public sealed class PtyPair : IDisposable
             _socat.Kill();
             _socat.WaitForExit(5000);
         }
+
+        // SIGKILL leaves socat no chance to remove its links; a stale link could point at a pty
+        // number the next socat reuses for the other end. An unplugged adapter's node vanishes too.
+        File.Delete(PathA);
+        File.Delete(PathB);
     }
 
     public void Dispose()
