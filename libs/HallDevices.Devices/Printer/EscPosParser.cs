@@ -179,7 +179,8 @@ public sealed class EscPosParser
             case 'i':
             case 'm':
                 FlushText(output);
-                output.Add(new EscPosCut(c == 'm'));
+                // Epson documents both ESC i and ESC m as partial cuts (one and three points left).
+                output.Add(new EscPosCut(true));
                 return 2;
             case '2':
                 return Ignore(pos, 2, output);

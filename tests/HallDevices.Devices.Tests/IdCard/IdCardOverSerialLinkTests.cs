@@ -42,8 +42,8 @@ public class IdCardOverSerialLinkTests
 
         await ServeUntil(() => cards.Count == 1);
         pty.KillSocat();
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (link.State != SerialLinkState.Disconnected && DateTime.UtcNow < deadline)
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (link.State != SerialLinkState.Disconnected && clock.Elapsed < TimeSpan.FromSeconds(10))
         {
             await Task.Delay(20);
         }

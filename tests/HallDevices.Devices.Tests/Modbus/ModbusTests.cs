@@ -169,6 +169,23 @@ public class ModbusTests
     }
 
     [Fact]
+    public async Task Keypad_events_are_not_lost_when_the_sequence_wraps_past_65535()
+    {
+        var (master, bus, _) = Setup();
+        var regs = new KeypadRegisters();
+        regs[BusRegisters.EventSequence] = 65534;
+        bus.Add(3, regs);
+        var keypad = new CallerKeypad(master, 3);
+        await keypad.PollAsync();
+        regs.Press(KeypadKey.Pause);
+        regs.Press(KeypadKey.Finish);
+        regs.Press(KeypadKey.CallNext);
+        Assert.Equal(1, regs[BusRegisters.EventSequence]);
+        Assert.Equal([KeypadKey.Pause, KeypadKey.Finish, KeypadKey.CallNext], await keypad.PollAsync());
+        Assert.Equal(0, keypad.LostEvents);
+    }
+
+    [Fact]
     public async Task Evaluator_scores_and_prompt_round_trip_and_an_invalid_prompt_value_is_refused()
     {
         var (master, bus, _) = Setup();

@@ -9,10 +9,10 @@ public class SerialLinkTests
 {
     private static async Task WaitFor(Func<bool> condition, string what)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         while (!condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {what}");
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"timed out waiting for {what}");
             await Task.Delay(20);
         }
     }

@@ -95,15 +95,19 @@ public class SignTests
     {
         var (sign, model, _) = Sign(1);
         var time = new FakeTimeProvider();
+        var start = time.GetUtcNow();
         var scroll = sign.ShowOrScrollAsync(Pattern(12), TimeSpan.FromMilliseconds(50), time);
         Assert.False(scroll.IsCompleted);
-        for (int i = 0; i < 21 && !scroll.IsCompleted; i++)
+        // Advance in small steps until done; a step that lands before a delay starts just repeats.
+        for (int i = 0; i < 2000 && !scroll.IsCompleted; i++)
         {
-            time.Advance(TimeSpan.FromMilliseconds(50));
+            time.Advance(TimeSpan.FromMilliseconds(10));
             await Task.Delay(1);
         }
 
         await scroll;
+        // 8 + 12 + 1 frames, each followed by one 50 ms step.
+        Assert.True(time.GetUtcNow() - start >= TimeSpan.FromMilliseconds(21 * 50));
         Assert.Equal(0, model.ToBitmap().CountSet());
     }
 

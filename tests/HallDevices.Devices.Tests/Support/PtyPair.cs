@@ -60,10 +60,10 @@ public sealed class PtyPair : IDisposable
 
     private void WaitForLinks()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
+        var clock = Stopwatch.StartNew();
         while (!(File.Exists(PathA) && File.Exists(PathB)))
         {
-            if (DateTime.UtcNow > deadline || _socat.HasExited)
+            if (clock.Elapsed > TimeSpan.FromSeconds(5) || _socat.HasExited)
             {
                 Dispose();
                 throw new InvalidOperationException("socat did not create the pty pair");
