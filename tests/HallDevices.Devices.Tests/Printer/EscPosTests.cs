@@ -168,6 +168,32 @@ public class EscPosTests
     }
 
     [Fact]
+    public void Garbage_before_a_receipt_does_not_stop_its_qr_and_cut_from_being_parsed()
+    {
+        byte[] receipt = new EscPosBuilder().Initialize().Line("A012").QrCode("q-1").Cut().ToArray();
+        byte[] noise = Hex.Bytes("00 1D 99 1B 1C 10 07 FF FE 1D 28 6B 02 00 31");
+        var cmds = ParseAll(Hex.Concat(noise, receipt));
+        Assert.Equal("q-1", Encoding.UTF8.GetString(Assert.Single(cmds.OfType<EscPosQrCode>()).Data));
+        Assert.IsType<EscPosCut>(cmds[^1]);
+        // The truncated GS ( k in the noise swallows the next bytes (ESC of ESC @), as a real
+        // printer would, so stray characters may precede the text; the text itself survives.
+        Assert.Contains(cmds, c => c is EscPosText t && t.Text.EndsWith("A012", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Two_receipts_in_one_read_yield_two_cuts_with_their_own_text()
+    {
+        byte[] one = new EscPosBuilder().Initialize().Line("A001").Cut().ToArray();
+        byte[] two = new EscPosBuilder().Initialize().Bold(true).Line("A002").Cut(partial: true).ToArray();
+        var cmds = ParseAll(Hex.Concat(one, two));
+        Assert.Equal([false, true], cmds.OfType<EscPosCut>().Select(c => c.Partial));
+        var texts = cmds.OfType<EscPosText>().ToList();
+        Assert.Equal(["A001", "A002"], texts.Select(t => t.Text));
+        Assert.False(texts[0].Style.Bold);
+        Assert.True(texts[1].Style.Bold);
+    }
+
+    [Fact]
     public void Esc_bang_sets_bold_double_height_and_double_width_together()
     {
         var t = ParseAll(Hex.Bytes("1B 21 38 41 0A")).OfType<EscPosText>().Single();

@@ -1,3 +1,4 @@
+using CsCheck;
 using System.Device.Gpio;
 using HallDevices.Devices.Imaging;
 using HallDevices.Devices.Signs;
@@ -197,6 +198,34 @@ public class SignTests
             Assert.Throws<ArgumentException>(() => display.Show("号"));
             Assert.Throws<ArgumentException>(() => display.Show("12345"));
         }
+    }
+
+    [Fact]
+    public void Fuzz_the_chip_models_accept_random_spi_writes_and_pin_toggles_without_throwing()
+    {
+        Gen.Byte.Array[0, 40].Array[1, 20].Select(Gen.Int).Sample((writes, seed) =>
+        {
+            var chain = new Max7219ChainModel(1 + (seed & 3));
+            foreach (byte[] w in writes)
+            {
+                chain.Apply(w);
+            }
+
+            Assert.Equal(chain.Devices * 8, chain.ToBitmap().Width);
+
+            var driver = new RecordingGpioDriver();
+            using var controller = new GpioController(driver);
+            var tm = new Tm1637Model(driver, 1, 2);
+            controller.OpenPin(1, PinMode.Output);
+            controller.OpenPin(2, PinMode.Output);
+            var rng = new Random(seed);
+            for (int i = 0; i < 300; i++)
+            {
+                controller.Write(1 + rng.Next(2), rng.Next(2) == 0 ? PinValue.Low : PinValue.High);
+            }
+
+            Assert.Equal(4, tm.Text().Length);
+        }, iter: 2000);
     }
 
     [Fact]
