@@ -22,10 +22,10 @@ internal interface IAudioSink
 }
 
 /// <summary>Offline TTS with espeak-ng (Debian package <c>espeak-ng</c>, Mandarin voice <c>cmn</c>).</summary>
-internal sealed class EspeakEngine(IOptions<DisplayOptions> options) : ISpeechEngine
+internal sealed class EspeakEngine(IOptions<DisplayOptions> options, string executable = "espeak-ng") : ISpeechEngine
 {
     private readonly VoiceOptions _voice = options.Value.Voice;
-    private readonly string? _path = Executables.Find("espeak-ng");
+    private readonly string? _path = Executables.Find(executable);
 
     public string? Problem => _path is null ? "espeak-ng is not installed (Debian: apt-get install espeak-ng)" : null;
 
