@@ -4,8 +4,8 @@ namespace HallDevices.Devices.IdCard;
 
 /// <summary>
 /// Deterministic synthetic cards for emulators and tests. The people are invented: names are
-/// "测试" plus a serial, addresses say 测试, and only the check character is computed for real so the
-/// numbers pass validation.
+/// "测试" plus a serial, addresses say 测试, ID numbers use the unallocated area code 990101, and
+/// only the check character is computed for real so the numbers pass validation.
 /// </summary>
 public static class SyntheticIdCards
 {
@@ -19,8 +19,9 @@ public static class SyntheticIdCards
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(n, 1);
         var birth = new DateOnly(1950, 1, 1).AddDays((n * 3571) % 20000);
-        // 999 sequence codes with area 110101 and a synthetic marker digit pattern; odd = male.
-        string first17 = string.Create(CultureInfo.InvariantCulture, $"110101{birth:yyyyMMdd}{n % 1000:000}");
+        // Area 990101 belongs to no province (GB/T 2260 stops at 8x), so no real person can hold
+        // one of these numbers; the sequence's last digit is odd for men as on real cards.
+        string first17 = string.Create(CultureInfo.InvariantCulture, $"990101{birth:yyyyMMdd}{n % 1000:000}");
         string id = first17 + IdNumberValidator.ComputeCheckCharacter(first17);
         var from = new DateOnly(2020, 1, 1).AddDays(n % 365);
         DateOnly? to = n % 4 == 0 ? null : from.AddYears(n % 2 == 0 ? 20 : 10);

@@ -139,12 +139,15 @@ public class IdCardTextTests
     }
 
     [Fact]
-    public void Synthetic_cards_round_trip_through_the_read_reply_with_valid_numbers()
+    public void Synthetic_cards_have_valid_unallocated_numbers_matching_birth_and_gender_and_round_trip_through_the_read_reply()
     {
         for (int n = 1; n <= 200; n++)
         {
             var card = SyntheticIdCards.Create(n);
             Assert.True(card.Text.HasValidIdNumber);
+            Assert.StartsWith("99", card.Text.IdNumber, StringComparison.Ordinal);  // unallocated area: nobody real
+            Assert.Equal(card.Text.IdNumber[16] % 2 == 1 ? Gender.Male : Gender.Female, card.Text.Gender);
+            Assert.Equal(card.Text.BirthDate.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture), card.Text.IdNumber[6..14]);
             byte[] payload = IdCardReadReply.Build(IdCardTextBlock.Build(card.Text), card.Photo);
             Assert.Equal(0x0100, (payload[0] << 8) | payload[1]);
             Assert.Equal(0x0400, (payload[2] << 8) | payload[3]);
