@@ -13,7 +13,7 @@ public static class Cli
                                                             barcode scanner; each stdin line is scanned
           device-sim printer [--port PATH] --out DIR [--paper ok|near-end|out] [--width 576|384]
                                                             ESC/POS printer; receipts to DIR/receipt-NNNN.png;
-                                                            stdin: paper ok|near-end|out | cover open|closed
+                                                            stdin: paper ok|near-end|out|runs-out | cover open|closed
           device-sim bus [--port PATH] --config FILE
         Without --port the emulator makes a pty pair itself and prints the path the host should open.
         """;

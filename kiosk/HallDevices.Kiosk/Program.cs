@@ -1,7 +1,15 @@
-// The kiosk host. Device flows arrive with issue #5; for now it starts, reports its configuration
-// and answers /health so the solution's four apps can be started and supervised alike.
-var builder = WebApplication.CreateBuilder(args);
-builder.WebHost.UseUrls(builder.Configuration["Kiosk:Urls"] ?? "http://127.0.0.1:5081");
-var app = builder.Build();
-app.MapGet("/health", () => Results.Ok(new { status = "ok", app = "kiosk" }));
-app.Run();
+using HallDevices.Kiosk;
+
+try
+{
+    var app = WebApplication.CreateBuilder(args).AddKiosk().Build();
+    app.MapKioskApi();
+    app.Run();
+    return 0;
+}
+catch (Microsoft.Extensions.Options.OptionsValidationException e)
+{
+    // A configuration mistake is the operator's to fix: say what, without a stack trace.
+    Console.Error.WriteLine($"kiosk: {e.Message}");
+    return 2;
+}

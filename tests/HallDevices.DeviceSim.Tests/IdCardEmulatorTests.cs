@@ -1,3 +1,4 @@
+using HallDevices.Testing;
 using System.IO.Ports;
 using HallDevices.Devices.IdCard;
 

@@ -1,29 +1,13 @@
+using HallDevices.Testing;
 using System.IO.Ports;
 using HallDevices.Devices.Imaging;
 using HallDevices.Devices.Printer;
 using SkiaSharp;
-using ZXing;
 
 namespace HallDevices.DeviceSim.Tests;
 
 public class PrinterEmulatorTests
 {
-    internal static string? DecodeQr(string png)
-    {
-        using var bitmap = SKBitmap.Decode(png);
-        var gray = new byte[bitmap.Width * bitmap.Height];
-        for (var y = 0; y < bitmap.Height; y++)
-        {
-            for (var x = 0; x < bitmap.Width; x++)
-            {
-                gray[(y * bitmap.Width) + x] = bitmap.GetPixel(x, y).Red;
-            }
-        }
-
-        var reader = new BarcodeReaderGeneric { Options = { PossibleFormats = [BarcodeFormat.QR_CODE], TryHarder = true } };
-        return reader.Decode(new RGBLuminanceSource(gray, bitmap.Width, bitmap.Height, RGBLuminanceSource.BitmapFormat.Gray8))?.Text;
-    }
-
     private static byte[] Receipt(string url)
     {
         var logo = new MonoBitmap(64, 32);
@@ -64,8 +48,8 @@ public class PrinterEmulatorTests
         await printer.PrintAsync(Receipt("http://127.0.0.1:5080/t/xinqiao/A013"));
         await sim.WaitForLineAsync(l => l.Contains("receipt-0002.png", StringComparison.Ordinal));
 
-        Assert.Equal("http://127.0.0.1:5080/t/xinqiao/A012", DecodeQr(Path.Combine(outDir, "receipt-0001.png")));
-        Assert.Equal("http://127.0.0.1:5080/t/xinqiao/A013", DecodeQr(Path.Combine(outDir, "receipt-0002.png")));
+        Assert.Equal("http://127.0.0.1:5080/t/xinqiao/A012", QrCodes.DecodePng(Path.Combine(outDir, "receipt-0001.png")));
+        Assert.Equal("http://127.0.0.1:5080/t/xinqiao/A013", QrCodes.DecodePng(Path.Combine(outDir, "receipt-0002.png")));
         using var png = SKBitmap.Decode(Path.Combine(outDir, "receipt-0001.png"));
         Assert.Equal(576, png.Width);
     }

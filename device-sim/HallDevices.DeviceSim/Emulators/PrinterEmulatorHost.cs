@@ -21,7 +21,7 @@ public enum PaperState
 /// <c>DLE EOT n</c> status queries from its paper and cover switches, and writes each receipt
 /// (ended by a cut) to <c>{out}/receipt-0001.png</c>, <c>receipt-0002.png</c>, ... With no paper
 /// or the cover open it prints nothing, as a real printer would. Stdin: <c>paper ok|near-end|out</c>,
-/// <c>cover open|closed</c>.
+/// <c>paper runs-out</c> (the roll ends during the next receipt), <c>cover open|closed</c>.
 /// </summary>
 public sealed class PrinterEmulatorHost(Stream wire, string outDir, ReceiptRenderer renderer, TextWriter output)
 {
@@ -29,6 +29,7 @@ public sealed class PrinterEmulatorHost(Stream wire, string outDir, ReceiptRende
     private readonly List<EscPosCommand> _receipt = [];
     private readonly Lock _gate = new();
     private int _printed;
+    private bool _runsOutOnNextJob;
 
     /// <summary>Paper switch.</summary>
     public PaperState Paper { get; set; } = PaperState.Ok;
@@ -52,6 +53,10 @@ public sealed class PrinterEmulatorHost(Stream wire, string outDir, ReceiptRende
                 break;
             case ["paper", "out"]:
                 Paper = PaperState.Out;
+                break;
+            case ["paper", "runs-out"]:
+                // The roll ends in the middle of the next receipt: status was fine before it.
+                _runsOutOnNextJob = true;
                 break;
             case ["cover", "open"]:
                 CoverOpen = true;
@@ -103,6 +108,12 @@ public sealed class PrinterEmulatorHost(Stream wire, string outDir, ReceiptRende
                 await wire.FlushAsync(cancellationToken);
                 break;
             case EscPosCut:
+                if (_runsOutOnNextJob)
+                {
+                    _runsOutOnNextJob = false;
+                    Paper = PaperState.Out;
+                }
+
                 if (Paper == PaperState.Out || CoverOpen)
                 {
                     output.WriteLine("printer: job dropped (no paper or cover open)");

@@ -1,21 +1,9 @@
+using HallDevices.Devices.Imaging;
 using SkiaSharp;
 using ZXing;
 using ZXing.QrCode;
 
 namespace HallDevices.Kiosk.Tickets;
-
-/// <summary>A 1-bit image as ESC/POS <c>GS v 0</c> wants it: rows of <see cref="WidthBytes"/> bytes, MSB first, 1 = black.</summary>
-/// <param name="WidthBytes">Bytes per row (dots ÷ 8).</param>
-/// <param name="Height">Rows (dots).</param>
-/// <param name="Bits">Packed rows.</param>
-public sealed record MonochromeImage(int WidthBytes, int Height, byte[] Bits)
-{
-    /// <summary>Width in dots.</summary>
-    public int Width => WidthBytes * 8;
-
-    /// <summary>True when the dot is black.</summary>
-    public bool IsBlack(int x, int y) => (Bits[(y * WidthBytes) + (x / 8)] & (0x80 >> (x % 8))) != 0;
-}
 
 /// <summary>
 /// Draws a ticket with SkiaSharp for a thermal printer: 384 dots wide on 58 mm paper, 576 on
@@ -92,31 +80,27 @@ public sealed class TicketRenderer : IDisposable
     }
 
     /// <summary>Renders and thresholds the ticket into printer raster bits.</summary>
-    public MonochromeImage RenderMonochrome(TicketContent ticket)
+    public MonoBitmap RenderMonochrome(TicketContent ticket)
     {
         using var bitmap = Render(ticket);
         return ToMonochrome(bitmap);
     }
 
     /// <summary>Thresholds a bitmap at mid-grey: the thermal head prints dots, not shades.</summary>
-    public static MonochromeImage ToMonochrome(SKBitmap bitmap)
+    public static MonoBitmap ToMonochrome(SKBitmap bitmap)
     {
         ArgumentNullException.ThrowIfNull(bitmap);
-        var widthBytes = (bitmap.Width + 7) / 8;
-        var bits = new byte[widthBytes * bitmap.Height];
+        var mono = new MonoBitmap(bitmap.Width, bitmap.Height);
         for (var y = 0; y < bitmap.Height; y++)
         {
             for (var x = 0; x < bitmap.Width; x++)
             {
                 var c = bitmap.GetPixel(x, y);
-                if ((c.Red + c.Green + c.Blue) / 3 < 128)
-                {
-                    bits[(y * widthBytes) + (x / 8)] |= (byte)(0x80 >> (x % 8));
-                }
+                mono[x, y] = (c.Red + c.Green + c.Blue) / 3 < 128;
             }
         }
 
-        return new MonochromeImage(widthBytes, bitmap.Height, bits);
+        return mono;
     }
 
     /// <inheritdoc />

@@ -106,6 +106,12 @@ public sealed class HallEngine
                 return Outcome<IssuedTicket>.Fail(ErrorCodes.UnknownService, $"no service '{command.ServiceId}' in hall {Hall.Id}");
             }
 
+            // A reused booking is refused as such, whatever else is missing.
+            if (command.AppointmentId is { } booking && _appointmentsUsed.Contains(booking))
+            {
+                return Outcome<IssuedTicket>.Fail(ErrorCodes.AppointmentUsed, "this appointment was already checked in");
+            }
+
             if (service.NeedsIdCard && command.Citizen is null)
             {
                 return Outcome<IssuedTicket>.Fail(ErrorCodes.IdRequired, $"{service.Name} needs the resident ID card");
@@ -114,11 +120,6 @@ public sealed class HallEngine
             if (command.Priority == TicketPriority.Appointment && !service.AppointmentAllowed)
             {
                 return Outcome<IssuedTicket>.Fail(ErrorCodes.AppointmentNotAllowed, $"{service.Name} takes no appointments");
-            }
-
-            if (command.AppointmentId is { } booking && _appointmentsUsed.Contains(booking))
-            {
-                return Outcome<IssuedTicket>.Fail(ErrorCodes.AppointmentUsed, "this appointment was already checked in");
             }
 
             if (service.DailyCapacity is { } capacity && _issuedPerService.GetValueOrDefault(service.Id) >= capacity)

@@ -12,14 +12,14 @@ public class TicketRendererTests
         new DateTimeOffset(2026, 11, 27, 9, 30, 0, TimeSpan.FromHours(8)), "1101**********002X",
         "http://hall.example/t/xinqiao/A012");
 
-    internal static string? DecodeQr(MonochromeImage image)
+    internal static string? DecodeQr(HallDevices.Devices.Imaging.MonoBitmap image)
     {
         var gray = new byte[image.Width * image.Height];
         for (var y = 0; y < image.Height; y++)
         {
             for (var x = 0; x < image.Width; x++)
             {
-                gray[(y * image.Width) + x] = image.IsBlack(x, y) ? (byte)0 : (byte)255;
+                gray[(y * image.Width) + x] = image[x, y] ? (byte)0 : (byte)255;
             }
         }
 
@@ -52,7 +52,7 @@ public class TicketRendererTests
         var top = -1;
         for (var y = 0; y < image.Height * 55 / 100; y++)
         {
-            var inked = Enumerable.Range(0, image.Width).Any(x => image.IsBlack(x, y));
+            var inked = Enumerable.Range(0, image.Width).Any(x => image[x, y]);
             if (inked && top < 0)
             {
                 top = y;
@@ -78,7 +78,7 @@ public class TicketRendererTests
         using var boxes = renderer.Render(Sample with { Number = "", Hint = "", HallName = "\uFFFF\uFFFF\uFFFF\uFFFF\uFFFF\uFFFF" });
 
         // A real CJK font gives each hanzi its own strokes, so two different titles differ in ink.
-        Assert.NotEqual(TicketRenderer.ToMonochrome(chinese).Bits, TicketRenderer.ToMonochrome(boxes).Bits);
+        Assert.NotEqual(TicketRenderer.ToMonochrome(chinese).ToPackedRows(), TicketRenderer.ToMonochrome(boxes).ToPackedRows());
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Text;
 using HallDevices.Messaging;
-using HallDevices.QueueServer.Tests.Support;
+using HallDevices.Testing;
 
 namespace HallDevices.QueueServer.Tests.Mqtt;
 
@@ -14,7 +14,7 @@ public class EmbeddedAclEnforcementTests(EmbeddedServerFixture fixture) : IClass
     public async Task The_embedded_broker_enforces(string name)
     {
         var c = AclMatrix.Named(name);
-        await using var client = await Support.Mqtt.ConnectAsync(fixture.Server.MqttPort, c.Account);
+        await using var client = await HallDevices.Testing.Mqtt.ConnectAsync(fixture.Server.MqttPort, c.Account);
 
         // The embedded broker answers a refusal explicitly: PUBACK or SUBACK "not authorized".
         var allowed = await Attempt(client, c);
@@ -25,8 +25,8 @@ public class EmbeddedAclEnforcementTests(EmbeddedServerFixture fixture) : IClass
     [Fact]
     public async Task A_wrong_password_or_no_account_cannot_connect()
     {
-        await Assert.ThrowsAsync<TimeoutException>(() => Support.Mqtt.ConnectAsync(fixture.Server.MqttPort, ("kiosk-01", "wrong")));
-        await Assert.ThrowsAsync<TimeoutException>(() => Support.Mqtt.ConnectAsync(fixture.Server.MqttPort, ("nobody", "x")));
+        await Assert.ThrowsAsync<TimeoutException>(() => HallDevices.Testing.Mqtt.ConnectAsync(fixture.Server.MqttPort, ("kiosk-01", "wrong")));
+        await Assert.ThrowsAsync<TimeoutException>(() => HallDevices.Testing.Mqtt.ConnectAsync(fixture.Server.MqttPort, ("nobody", "x")));
     }
 
     internal static async Task<bool> Attempt(HallMqttClient client, AclMatrix.Case c)
@@ -78,8 +78,8 @@ public class MosquittoTests(MosquittoFixture fixture) : IClassFixture<MosquittoF
     [Fact]
     public async Task The_server_answers_kiosks_and_keeps_retained_state_through_an_external_mosquitto()
     {
-        await using var kiosk = await Support.Mqtt.ConnectAsync(fixture.Broker.Port, Sample.Kiosk);
-        await using var display = await Support.Mqtt.ConnectAsync(fixture.Broker.Port, Sample.Display);
+        await using var kiosk = await HallDevices.Testing.Mqtt.ConnectAsync(fixture.Broker.Port, Sample.Kiosk);
+        await using var display = await HallDevices.Testing.Mqtt.ConnectAsync(fixture.Broker.Port, Sample.Display);
         var inbox = new Inbox();
         await display.SubscribeAsync("hall/xinqiao/#", inbox.Handler);
 
@@ -106,7 +106,7 @@ public class MosquittoTests(MosquittoFixture fixture) : IClassFixture<MosquittoF
     public async Task The_shipped_mosquitto_acl_enforces(string name)
     {
         var c = AclMatrix.Named(name);
-        await using var client = await Support.Mqtt.ConnectAsync(fixture.Broker.Port, c.Account);
+        await using var client = await HallDevices.Testing.Mqtt.ConnectAsync(fixture.Broker.Port, c.Account);
 
         bool allowed;
         if (c.Op == AclMatrix.Op.Publish)
@@ -123,7 +123,7 @@ public class MosquittoTests(MosquittoFixture fixture) : IClassFixture<MosquittoF
             // A concrete topic under the filter: "hall/x/#" probes an event topic of that hall.
             var leaf = c.Topic == "#" || c.Topic.EndsWith("/events/#", StringComparison.Ordinal) ? "acl-probe" : "events/acl-probe";
             var probeTopic = c.Topic.Replace("+", "w1", StringComparison.Ordinal).Replace("#", leaf, StringComparison.Ordinal);
-            await using var observer = await Support.Mqtt.ConnectAsync(fixture.Broker.Port, Mosquitto.Observer);
+            await using var observer = await HallDevices.Testing.Mqtt.ConnectAsync(fixture.Broker.Port, Mosquitto.Observer);
             var marker = Guid.NewGuid().ToString("N");
             await observer.PublishAsync(probeTopic, Encoding.UTF8.GetBytes(marker));
             try
@@ -143,8 +143,8 @@ public class MosquittoTests(MosquittoFixture fixture) : IClassFixture<MosquittoF
     [Fact]
     public async Task A_display_reading_its_whole_hall_never_receives_a_kiosks_request()
     {
-        await using var display = await Support.Mqtt.ConnectAsync(fixture.Broker.Port, Sample.Display);
-        await using var kiosk = await Support.Mqtt.ConnectAsync(fixture.Broker.Port, Sample.Kiosk);
+        await using var display = await HallDevices.Testing.Mqtt.ConnectAsync(fixture.Broker.Port, Sample.Display);
+        await using var kiosk = await HallDevices.Testing.Mqtt.ConnectAsync(fixture.Broker.Port, Sample.Kiosk);
         var inbox = new Inbox();
         await display.SubscribeAsync("hall/xinqiao/#", inbox.Handler);
 
@@ -157,6 +157,6 @@ public class MosquittoTests(MosquittoFixture fixture) : IClassFixture<MosquittoF
     [Fact]
     public async Task Mosquitto_refuses_a_wrong_password()
     {
-        await Assert.ThrowsAsync<TimeoutException>(() => Support.Mqtt.ConnectAsync(fixture.Broker.Port, ("kiosk-01", "wrong")));
+        await Assert.ThrowsAsync<TimeoutException>(() => HallDevices.Testing.Mqtt.ConnectAsync(fixture.Broker.Port, ("kiosk-01", "wrong")));
     }
 }

@@ -1,4 +1,4 @@
-using HallDevices.QueueServer.Tests.Support;
+using HallDevices.Testing;
 
 namespace HallDevices.QueueServer.Tests.Mqtt;
 

@@ -1,5 +1,5 @@
 using HallDevices.QueueServer.Mqtt;
-using HallDevices.QueueServer.Tests.Support;
+using HallDevices.Testing;
 using Microsoft.Extensions.Configuration;
 
 namespace HallDevices.QueueServer.Tests.Mqtt;

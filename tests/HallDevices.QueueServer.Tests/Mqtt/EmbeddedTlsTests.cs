@@ -2,7 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using HallDevices.Messaging;
-using HallDevices.QueueServer.Tests.Support;
+using HallDevices.Testing;
 
 namespace HallDevices.QueueServer.Tests.Mqtt;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using HallDevices.QueueServer.Tests.Support;
+using HallDevices.Testing;
 
 namespace HallDevices.QueueServer.Tests.Mqtt;
 
@@ -13,7 +13,7 @@ public class MqttContractTests(EmbeddedServerFixture fixture) : IClassFixture<Em
     [Fact]
     public async Task A_kiosk_gets_a_ticket_over_mqtt5_request_response()
     {
-        await using var kiosk = await Support.Mqtt.ConnectAsync(Port, Sample.Kiosk);
+        await using var kiosk = await HallDevices.Testing.Mqtt.ConnectAsync(Port, Sample.Kiosk);
 
         var reply = await kiosk.RequestAsync("ticket", new { requestId = Id(), serviceId = "consultation", channel = "kiosk", deviceId = "kiosk-01" });
 
@@ -31,7 +31,7 @@ public class MqttContractTests(EmbeddedServerFixture fixture) : IClassFixture<Em
     [Fact]
     public async Task A_mqtt311_kiosk_is_answered_on_its_replyTo_topic()
     {
-        await using var kiosk = await Support.Mqtt.ConnectAsync(Port, Sample.Kiosk, protocol: "3.1.1");
+        await using var kiosk = await HallDevices.Testing.Mqtt.ConnectAsync(Port, Sample.Kiosk, protocol: "3.1.1");
 
         var reply = await kiosk.RequestAsync("ticket", new { requestId = Id(), serviceId = "consultation" });
 
@@ -41,7 +41,7 @@ public class MqttContractTests(EmbeddedServerFixture fixture) : IClassFixture<Em
     [Fact]
     public async Task A_repeated_request_id_returns_the_first_ticket()
     {
-        await using var kiosk = await Support.Mqtt.ConnectAsync(Port, Sample.Kiosk);
+        await using var kiosk = await HallDevices.Testing.Mqtt.ConnectAsync(Port, Sample.Kiosk);
         var id = Id();
 
         var first = await kiosk.RequestAsync("ticket", new { requestId = id, serviceId = "consultation" });
@@ -62,7 +62,7 @@ public class MqttContractTests(EmbeddedServerFixture fixture) : IClassFixture<Em
     [InlineData("{\"requestId\":\"R\",\"serviceId\":\"consultation\",\"priority\":\"vip\"}", "invalid-request")]
     public async Task A_bad_ticket_request_gets_an_error_reply_never_silence(string payload, string code)
     {
-        await using var kiosk = await Support.Mqtt.ConnectAsync(Port, Sample.Kiosk);
+        await using var kiosk = await HallDevices.Testing.Mqtt.ConnectAsync(Port, Sample.Kiosk);
 
         var reply = await kiosk.RequestRawAsync("ticket", payload.Replace("\"R\"", $"\"{Id()}\"", StringComparison.Ordinal));
 
@@ -73,7 +73,7 @@ public class MqttContractTests(EmbeddedServerFixture fixture) : IClassFixture<Em
     [Fact]
     public async Task An_oversized_request_is_refused_with_payload_too_large()
     {
-        await using var kiosk = await Support.Mqtt.ConnectAsync(Port, Sample.Kiosk);
+        await using var kiosk = await HallDevices.Testing.Mqtt.ConnectAsync(Port, Sample.Kiosk);
 
         var reply = await kiosk.RequestAsync("ticket", new { requestId = Id(), serviceId = "consultation", deviceId = new string('x', 20_000) });
 
@@ -83,7 +83,7 @@ public class MqttContractTests(EmbeddedServerFixture fixture) : IClassFixture<Em
     [Fact]
     public async Task Counter_actions_follow_the_counter_state_and_say_why_when_refused()
     {
-        await using var display = await Support.Mqtt.ConnectAsync(Port, Sample.Display);
+        await using var display = await HallDevices.Testing.Mqtt.ConnectAsync(Port, Sample.Display);
 
         Assert.Equal("counter-closed", (await display.RequestAsync("counter", new { requestId = Id(), counterId = "w4", action = "call-next" })).Code());
         Assert.Equal("invalid-request", (await display.RequestAsync("counter", new { requestId = Id(), counterId = "w4", action = "dance" })).Code());
@@ -95,8 +95,8 @@ public class MqttContractTests(EmbeddedServerFixture fixture) : IClassFixture<Em
     [Fact]
     public async Task A_call_is_published_as_an_event_and_on_the_board_and_counter_state()
     {
-        await using var kiosk = await Support.Mqtt.ConnectAsync(Port, Sample.Kiosk);
-        await using var display = await Support.Mqtt.ConnectAsync(Port, Sample.Display);
+        await using var kiosk = await HallDevices.Testing.Mqtt.ConnectAsync(Port, Sample.Kiosk);
+        await using var display = await HallDevices.Testing.Mqtt.ConnectAsync(Port, Sample.Display);
         var inbox = new Inbox();
         await display.SubscribeAsync($"hall/{Sample.Hall}/#", inbox.Handler);
         await display.RequestAsync("counter", new { requestId = Id(), counterId = "w3", action = "login", staffId = "zhao" });
@@ -122,10 +122,10 @@ public class MqttContractTests(EmbeddedServerFixture fixture) : IClassFixture<Em
     [Fact]
     public async Task A_display_that_connects_late_sees_the_whole_hall_at_once()
     {
-        await using var staff = await Support.Mqtt.ConnectAsync(Port, Sample.Display);
+        await using var staff = await HallDevices.Testing.Mqtt.ConnectAsync(Port, Sample.Display);
         await staff.RequestAsync("counter", new { requestId = Id(), counterId = "w2", action = "login", staffId = "qian" });
 
-        await using var late = await Support.Mqtt.ConnectAsync(Port, Sample.Display);
+        await using var late = await HallDevices.Testing.Mqtt.ConnectAsync(Port, Sample.Display);
         var inbox = new Inbox();
         await late.SubscribeAsync($"hall/{Sample.Hall}/#", inbox.Handler);
 
@@ -145,8 +145,8 @@ public class MqttContractTests(EmbeddedServerFixture fixture) : IClassFixture<Em
     [Fact]
     public async Task Events_carry_gapless_sequences_and_missed_ones_can_be_fetched_by_sequence()
     {
-        await using var kiosk = await Support.Mqtt.ConnectAsync(Port, Sample.Kiosk);
-        await using var integrator = await Support.Mqtt.ConnectAsync(Port, Sample.Integrator);
+        await using var kiosk = await HallDevices.Testing.Mqtt.ConnectAsync(Port, Sample.Kiosk);
+        await using var integrator = await HallDevices.Testing.Mqtt.ConnectAsync(Port, Sample.Integrator);
         var inbox = new Inbox();
         await integrator.SubscribeAsync($"hall/{Sample.Hall}/events/#", inbox.Handler);
         for (var i = 0; i < 5; i++)
@@ -167,7 +167,7 @@ public class MqttContractTests(EmbeddedServerFixture fixture) : IClassFixture<Em
     [Fact]
     public async Task A_failed_print_voids_the_ticket_so_it_is_never_called()
     {
-        await using var kiosk = await Support.Mqtt.ConnectAsync(Port, Sample.Kiosk);
+        await using var kiosk = await HallDevices.Testing.Mqtt.ConnectAsync(Port, Sample.Kiosk);
         var number = (await kiosk.RequestAsync("ticket", new { requestId = Id(), serviceId = "residence-permit", idNumber = "110105194912310021" })).Number();
 
         var reply = await kiosk.RequestAsync("print-result", new { requestId = Id(), ticketNumber = number, ok = false, reason = "paper-out" });
@@ -182,8 +182,8 @@ public class MqttContractTests(EmbeddedServerFixture fixture) : IClassFixture<Em
     [Fact]
     public async Task An_evaluation_is_accepted_once_after_finish()
     {
-        await using var kiosk = await Support.Mqtt.ConnectAsync(Port, Sample.Kiosk);
-        await using var display = await Support.Mqtt.ConnectAsync(Port, Sample.Display);
+        await using var kiosk = await HallDevices.Testing.Mqtt.ConnectAsync(Port, Sample.Kiosk);
+        await using var display = await HallDevices.Testing.Mqtt.ConnectAsync(Port, Sample.Display);
         await display.RequestAsync("counter", new { requestId = Id(), counterId = "w6", action = "login", staffId = "sun" });
         string number;
         do
@@ -208,7 +208,7 @@ public class MqttContractTests(EmbeddedServerFixture fixture) : IClassFixture<Em
         var booked = await http.PostAsync(new Uri($"/api/halls/{Sample.Hall}/appointments", UriKind.Relative),
             new StringContent("{\"serviceId\":\"household-move\"}", System.Text.Encoding.UTF8, "application/json"));
         var code = JsonDocument.Parse(await booked.Content.ReadAsStringAsync()).RootElement.GetProperty("appointmentCode").GetString()!;
-        await using var kiosk = await Support.Mqtt.ConnectAsync(Port, Sample.Kiosk);
+        await using var kiosk = await HallDevices.Testing.Mqtt.ConnectAsync(Port, Sample.Kiosk);
 
         var checkIn = await kiosk.RequestAsync("ticket", new { requestId = Id(), appointmentCode = code, idNumber = "110105194912310021" });
         var again = await kiosk.RequestAsync("ticket", new { requestId = Id(), appointmentCode = code, idNumber = "110105194912310021" });
@@ -226,7 +226,7 @@ public class MqttContractTests(EmbeddedServerFixture fixture) : IClassFixture<Em
     [Fact]
     public async Task Health_and_metrics_report_the_live_server()
     {
-        await using var kiosk = await Support.Mqtt.ConnectAsync(Port, Sample.Kiosk);
+        await using var kiosk = await HallDevices.Testing.Mqtt.ConnectAsync(Port, Sample.Kiosk);
         await kiosk.RequestAsync("ticket", new { requestId = Id(), serviceId = "consultation" });
         using var http = new HttpClient { BaseAddress = fixture.Server.BaseUri };
 
@@ -245,7 +245,7 @@ public class TrackingPageTests(EmbeddedServerFixture fixture) : IClassFixture<Em
     [Fact]
     public async Task The_qr_link_on_a_ticket_opens_a_page_with_its_place_in_the_queue()
     {
-        await using var kiosk = await Support.Mqtt.ConnectAsync(fixture.Server.MqttPort, Sample.Kiosk);
+        await using var kiosk = await HallDevices.Testing.Mqtt.ConnectAsync(fixture.Server.MqttPort, Sample.Kiosk);
         await kiosk.RequestAsync("ticket", new { requestId = Guid.NewGuid().ToString("N"), serviceId = "homestead", idNumber = "110105194912310021" });
         var reply = await kiosk.RequestAsync("ticket", new { requestId = Guid.NewGuid().ToString("N"), serviceId = "homestead", idNumber = "110105194912310048" });
         using var http = new HttpClient();

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using HallDevices.QueueServer.Tests.Support;
+using HallDevices.Testing;
 
 namespace HallDevices.QueueServer.Tests.Mqtt;
 
@@ -13,8 +13,8 @@ public class ServerLifecycleTests
     {
         await using var server = await ServerProcess.StartAsync();
         string number;
-        await using (var kiosk = await Support.Mqtt.ConnectAsync(server.MqttPort, Sample.Kiosk))
-        await using (var display = await Support.Mqtt.ConnectAsync(server.MqttPort, Sample.Display))
+        await using (var kiosk = await HallDevices.Testing.Mqtt.ConnectAsync(server.MqttPort, Sample.Kiosk))
+        await using (var display = await HallDevices.Testing.Mqtt.ConnectAsync(server.MqttPort, Sample.Display))
         {
             number = (await kiosk.RequestAsync("ticket", new { requestId = Id(), serviceId = "consultation" })).Number();
             await kiosk.RequestAsync("ticket", new { requestId = Id(), serviceId = "consultation" });
@@ -27,7 +27,7 @@ public class ServerLifecycleTests
 
         // The embedded broker's retained messages died with the process: what a display sees now
         // was republished from storage by the restarted server.
-        await using var late = await Support.Mqtt.ConnectAsync(server.MqttPort, Sample.Display);
+        await using var late = await HallDevices.Testing.Mqtt.ConnectAsync(server.MqttPort, Sample.Display);
         var inbox = new Inbox();
         await late.SubscribeAsync($"hall/{Sample.Hall}/#", inbox.Handler);
         var board = Inbox.Json(await inbox.WaitForAsync(m => m.Topic == $"hall/{Sample.Hall}/board"));
@@ -45,7 +45,7 @@ public class ServerLifecycleTests
         await using var server = await ServerProcess.StartAsync();
         var id = Id();
         string first;
-        await using (var kiosk = await Support.Mqtt.ConnectAsync(server.MqttPort, Sample.Kiosk))
+        await using (var kiosk = await HallDevices.Testing.Mqtt.ConnectAsync(server.MqttPort, Sample.Kiosk))
         {
             first = (await kiosk.RequestAsync("ticket", new { requestId = id, serviceId = "consultation" })).Number();
         }
@@ -53,7 +53,7 @@ public class ServerLifecycleTests
         server.KillHard();
         await server.StartAgainAsync();
 
-        await using var again = await Support.Mqtt.ConnectAsync(server.MqttPort, Sample.Kiosk);
+        await using var again = await HallDevices.Testing.Mqtt.ConnectAsync(server.MqttPort, Sample.Kiosk);
         Assert.Equal(first, (await again.RequestAsync("ticket", new { requestId = id, serviceId = "consultation" })).Number());
         Assert.NotEqual(first, (await again.RequestAsync("ticket", new { requestId = Id(), serviceId = "consultation" })).Number());
     }
@@ -63,7 +63,7 @@ public class ServerLifecycleTests
     {
         await using var server = await ServerProcess.StartAsync();
         var acknowledged = new List<string>();
-        await using var kiosk = await Support.Mqtt.ConnectAsync(server.MqttPort, Sample.Kiosk);
+        await using var kiosk = await HallDevices.Testing.Mqtt.ConnectAsync(server.MqttPort, Sample.Kiosk);
         using var stop = new CancellationTokenSource();
         var load = Task.Run(async () =>
         {
@@ -106,8 +106,8 @@ public class ServerLifecycleTests
         const string raw = "11010519491231002X";
         await using var server = await ServerProcess.StartAsync(logLevel: "Debug");
         var inbox = new Inbox();
-        await using (var display = await Support.Mqtt.ConnectAsync(server.MqttPort, Sample.Display))
-        await using (var kiosk = await Support.Mqtt.ConnectAsync(server.MqttPort, Sample.Kiosk))
+        await using (var display = await HallDevices.Testing.Mqtt.ConnectAsync(server.MqttPort, Sample.Display))
+        await using (var kiosk = await HallDevices.Testing.Mqtt.ConnectAsync(server.MqttPort, Sample.Kiosk))
         {
             await display.SubscribeAsync($"hall/{Sample.Hall}/#", inbox.Handler);
             var reply = await kiosk.RequestAsync("ticket", new { requestId = Id(), serviceId = "pension-enrol", idNumber = raw });
@@ -149,8 +149,8 @@ public class ServerLifecycleTests
             ["Mqtt:Accounts:5:HallId"] = "dongcun",
         });
 
-        await using var a = await Support.Mqtt.ConnectAsync(server.MqttPort, Sample.Kiosk);
-        await using var b = await Support.Mqtt.ConnectAsync(server.MqttPort, ("kiosk-dongcun", "sample-kiosk-dongcun"));
+        await using var a = await HallDevices.Testing.Mqtt.ConnectAsync(server.MqttPort, Sample.Kiosk);
+        await using var b = await HallDevices.Testing.Mqtt.ConnectAsync(server.MqttPort, ("kiosk-dongcun", "sample-kiosk-dongcun"));
         var inA = await a.RequestAsync("ticket", new { requestId = Id(), serviceId = "consultation" });
         var replyB = await b.RequestAsync("dongcun", "ticket", new { requestId = Id(), serviceId = "consultation" });
 

@@ -4,7 +4,7 @@ using HallDevices.Queueing.Halls;
 using HallDevices.Queueing.Identity;
 using HallDevices.Queueing.Tickets;
 using HallDevices.QueueServer.Storage;
-using HallDevices.QueueServer.Tests.Support;
+using HallDevices.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace HallDevices.QueueServer.Tests.Storage;

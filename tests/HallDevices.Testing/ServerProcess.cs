@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace HallDevices.QueueServer.Tests.Support;
+namespace HallDevices.Testing;
 
 /// <summary>A real queue-server child process on free ports and a temp data folder.</summary>
 public sealed class ServerProcess : IAsyncDisposable

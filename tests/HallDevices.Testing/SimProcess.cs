@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using System.Threading.Channels;
 
-namespace HallDevices.DeviceSim.Tests;
+namespace HallDevices.Testing;
 
 /// <summary>A real <c>device-sim</c> child process: commands on its stdin, its lines read back.</summary>
 public sealed partial class SimProcess : IAsyncDisposable
@@ -23,7 +23,7 @@ public sealed partial class SimProcess : IAsyncDisposable
 
     public static async Task<SimProcess> StartAsync(params string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "device-sim.dll");
+        var dll = Path.Combine(Repo.Root, "device-sim", "HallDevices.DeviceSim", "bin", Repo.Configuration, "net10.0", "device-sim.dll");
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         psi.ArgumentList.Add(dll);
         foreach (var a in args)

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using HallDevices.Messaging;
 
-namespace HallDevices.QueueServer.Tests.Support;
+namespace HallDevices.Testing;
 
 /// <summary>Sample accounts shipped in appsettings.json (docs/mqtt-api.md lists them).</summary>
 public static class Sample

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
 
-namespace HallDevices.QueueServer.Tests.Support;
+namespace HallDevices.Testing;
 
 /// <summary>
 /// A real Mosquitto run with the shipped <c>deploy/mosquitto</c> configuration and ACL (only the

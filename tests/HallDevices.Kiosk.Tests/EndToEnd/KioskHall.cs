@@ -1,0 +1,104 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using HallDevices.Testing;
+
+namespace HallDevices.Kiosk.Tests.EndToEnd;
+
+/// <summary>
+/// A real hall for the kiosk: queue-server with its embedded broker, device-sim emulators for the
+/// ID-card reader, scanner and printer on ptys, and the kiosk app wired to them — all child
+/// processes talking over the real protocols.
+/// </summary>
+public sealed class KioskHall : IAsyncLifetime
+{
+    public ServerProcess Server { get; private set; } = null!;
+
+    public SimProcess Reader { get; private set; } = null!;
+
+    public SimProcess Scanner { get; private set; } = null!;
+
+    public SimProcess Printer { get; private set; } = null!;
+
+    public AppProcess Kiosk { get; private set; } = null!;
+
+    public string Receipts { get; } = TempDir.Create("receipts");
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Server = await ServerProcess.StartAsync();
+        Reader = await SimProcess.StartAsync("id-card");
+        Scanner = await SimProcess.StartAsync("scanner");
+        Printer = await SimProcess.StartAsync("printer", "--out", Receipts);
+        Kiosk = await AppProcess.StartAsync("kiosk/HallDevices.Kiosk", new Dictionary<string, string>
+        {
+            ["Mqtt:Port"] = Server.MqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Kiosk:IdCardReader:Port"] = Reader.HostPort!,
+            ["Kiosk:Scanner:Port"] = Scanner.HostPort!,
+            ["Kiosk:Printer:Port"] = Printer.HostPort!,
+            ["Kiosk:RequestTimeout"] = "00:00:01",
+        }, "Kiosk:Urls");
+        Http = new HttpClient { BaseAddress = Kiosk.BaseUri };
+        await WaitForStateAsync(s => s.GetProperty("catalog").ValueKind == JsonValueKind.Object);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http.Dispose();
+        await Kiosk.DisposeAsync();
+        await Printer.DisposeAsync();
+        await Scanner.DisposeAsync();
+        await Reader.DisposeAsync();
+        await Server.DisposeAsync();
+    }
+
+    public async Task<JsonElement> StateAsync() => await Http.GetFromJsonAsync<JsonElement>("/api/state");
+
+    /// <summary>Waits until the kiosk's state satisfies <paramref name="condition"/>.</summary>
+    public async Task<JsonElement> WaitForStateAsync(Func<JsonElement, bool> condition, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        JsonElement state = default;
+        while (DateTime.UtcNow < deadline)
+        {
+            state = await StateAsync();
+            if (condition(state))
+            {
+                return state;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"kiosk state never matched; last: {state}\n--- kiosk log:\n{Kiosk.Output}");
+    }
+
+    public Task<JsonElement> WaitForScreenAsync(string screen) =>
+        WaitForStateAsync(s => s.GetProperty("view").GetProperty("screen").GetString() == screen);
+
+    public async Task ChooseAsync(string serviceId) =>
+        (await Http.PostAsJsonAsync("/api/choose", new { serviceId })).EnsureSuccessStatusCode();
+
+    public async Task BackToStartAsync()
+    {
+        await Reader.SendAsync("remove");
+        (await Http.PostAsync(new Uri("/api/cancel", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        await WaitForScreenAsync("start");
+    }
+
+    public int ReceiptCount => Directory.GetFiles(Receipts, "receipt-*.png").Length;
+
+    public async Task<string> WaitForReceiptAsync(int number)
+    {
+        var path = Path.Combine(Receipts, $"receipt-{number:0000}.png");
+        await Printer.WaitForLineAsync(l => l.Contains(Path.GetFileName(path), StringComparison.Ordinal));
+        return path;
+    }
+
+    public async Task<JsonElement> ServerTicketAsync(string number)
+    {
+        using var http = new HttpClient { BaseAddress = Server.BaseUri };
+        return (await http.GetFromJsonAsync<JsonElement>($"/api/halls/xinqiao/tickets/{number}")).GetProperty("ticket");
+    }
+}
