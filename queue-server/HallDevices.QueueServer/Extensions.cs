@@ -32,7 +32,9 @@ public static class Extensions
             .Validate(o => builder.Environment.IsDevelopment() || o.Accounts.All(a => !a.Password.StartsWith("sample-", StringComparison.Ordinal)),
                 "Mqtt:Accounts still has the sample passwords from appsettings.json; set real ones for production")
             .ValidateOnStart();
+        services.AddOptions<ClockOptions>().BindConfiguration(ClockOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<HallClock>();
         services.AddSingleton<ServerMetrics>();
         services.AddSingleton<HallChangeFeed>();
         services.AddSingleton<HallRegistry>();

@@ -25,12 +25,14 @@ public sealed class HallRegistry : IDisposable
     private readonly Dictionary<string, HallRuntime> _halls = new(StringComparer.Ordinal);
 
     /// <summary>Loads and restores the halls.</summary>
-    public HallRegistry(IOptions<HallOptions> hallOptions, IOptions<StorageOptions> storage, IOptions<IdentityOptions> identity, IOptions<AppointmentOptions> appointments, HallChangeFeed feed, ServerMetrics metrics, TimeProvider time, ILogger<HallRegistry> log)
+    public HallRegistry(IOptions<HallOptions> hallOptions, IOptions<StorageOptions> storage, IOptions<IdentityOptions> identity, IOptions<AppointmentOptions> appointments, HallChangeFeed feed, ServerMetrics metrics, HallClock clock, ILogger<HallRegistry> log)
     {
         ArgumentNullException.ThrowIfNull(hallOptions);
         ArgumentNullException.ThrowIfNull(storage);
         ArgumentNullException.ThrowIfNull(identity);
         ArgumentNullException.ThrowIfNull(appointments);
+        ArgumentNullException.ThrowIfNull(clock);
+        var time = clock.Time;
         Protector = new CitizenIdProtector(Convert.FromBase64String(identity.Value.HashKey));
         Appointments = new AppointmentCodec(Convert.FromBase64String(appointments.Value.Key));
         foreach (var file in HallFiles(hallOptions.Value.ConfigFile))

@@ -35,7 +35,7 @@ public sealed record Reply(
 /// Turns contract requests (from MQTT or HTTP) into engine commands and engine results into
 /// contract replies. Transport-neutral: validation and error codes are the same on every channel.
 /// </summary>
-public sealed class HallRequests(HallRegistry registry, TimeProvider time, ILogger<HallRequests> log)
+public sealed class HallRequests(HallRegistry registry, HallClock clock, ILogger<HallRequests> log)
 {
     /// <summary>Serializer settings of the public contract: camelCase, kebab-case enums, nulls omitted.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -63,7 +63,7 @@ public sealed class HallRequests(HallRegistry registry, TimeProvider time, ILogg
         if (!string.IsNullOrWhiteSpace(request.AppointmentCode))
         {
             // A checked-in booking: the code names the service and makes the ticket a priority one.
-            var check = registry.Appointments.Verify(request.AppointmentCode, hallId, time.GetUtcNow());
+            var check = registry.Appointments.Verify(request.AppointmentCode, hallId, clock.Time.GetUtcNow());
             if (!check.IsValid)
             {
                 log.LogInformation("Appointment code refused in {HallId}: {Code}", hallId, check.ErrorCode);

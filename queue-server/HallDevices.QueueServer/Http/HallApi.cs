@@ -29,14 +29,14 @@ public static class HallApi
         api.MapPost("/{hallId}/tickets", async (string hallId, HttpRequest http, HallRequests requests) =>
             await ReadBody<TicketRequest>(http) is { } body ? Answer(requests.IssueTicket(hallId, body)) : BadBody());
 
-        api.MapPost("/{hallId}/appointments", async (string hallId, HttpRequest http, HallRequests requests, TimeProvider time) =>
+        api.MapPost("/{hallId}/appointments", async (string hallId, HttpRequest http, HallRequests requests, HallClock clock) =>
         {
             if (await ReadBody<BookingRequest>(http) is not { } body)
             {
                 return BadBody();
             }
 
-            var from = body.ValidFrom ?? time.GetUtcNow();
+            var from = body.ValidFrom ?? clock.Time.GetUtcNow();
             var (code, error) = requests.Book(hallId, body.ServiceId, from, body.ValidTo ?? from.AddHours(2));
             return error is not null ? Answer(error) : Results.Json(new { ok = true, appointmentCode = code }, HallRequests.Json);
         });

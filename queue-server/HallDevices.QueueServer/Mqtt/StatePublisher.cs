@@ -14,7 +14,7 @@ namespace HallDevices.QueueServer.Mqtt;
 /// is unreachable, events are not retried: they stay in the log, and consumers fetch the gap by
 /// sequence (<c>req/events</c>); retained state is republished whole on reconnection.
 /// </summary>
-public sealed class StatePublisher(HallRegistry registry, HallChangeFeed feed, HallMqttClient mqtt, TimeProvider time, ILogger<StatePublisher> log) : BackgroundService
+public sealed class StatePublisher(HallRegistry registry, HallChangeFeed feed, HallMqttClient mqtt, HallClock clock, ILogger<StatePublisher> log) : BackgroundService
 {
     private readonly Dictionary<string, HallBoard> _boards = registry.Halls.ToDictionary(h => h.Hall.Id, h => new HallBoard(h));
     private readonly SemaphoreSlim _publishing = new(1, 1);
@@ -88,7 +88,7 @@ public sealed class StatePublisher(HallRegistry registry, HallChangeFeed feed, H
             foreach (var hallId in batch.Select(c => c.HallId).Distinct())
             {
                 var board = _boards[hallId];
-                await mqtt.PublishAsync(Topics.Board(hallId), Json(board.Compose(time.GetUtcNow())), retain: true, ct);
+                await mqtt.PublishAsync(Topics.Board(hallId), Json(board.Compose(clock.Time.GetUtcNow())), retain: true, ct);
                 foreach (var counter in batch.Where(c => c.HallId == hallId).SelectMany(c => c.Counters).GroupBy(c => c.CounterId).Select(g => g.Last()))
                 {
                     await mqtt.PublishAsync(Topics.CounterState(hallId, counter.CounterId), Json(board.CounterState(counter)), retain: true, ct);
@@ -117,7 +117,7 @@ public sealed class StatePublisher(HallRegistry registry, HallChangeFeed feed, H
             {
                 var board = _boards[hall.Hall.Id];
                 await mqtt.PublishAsync(Topics.Catalog(hall.Hall.Id), Json(board.Catalog()), retain: true, ct);
-                await mqtt.PublishAsync(Topics.Board(hall.Hall.Id), Json(board.Compose(time.GetUtcNow())), retain: true, ct);
+                await mqtt.PublishAsync(Topics.Board(hall.Hall.Id), Json(board.Compose(clock.Time.GetUtcNow())), retain: true, ct);
                 foreach (var counter in hall.Engine.Counters())
                 {
                     await mqtt.PublishAsync(Topics.CounterState(hall.Hall.Id, counter.CounterId), Json(board.CounterState(counter)), retain: true, ct);
