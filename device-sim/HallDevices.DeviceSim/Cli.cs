@@ -14,7 +14,10 @@ public static class Cli
           device-sim printer [--port PATH] --out DIR [--paper ok|near-end|out] [--width 576|384]
                                                             ESC/POS printer; receipts to DIR/receipt-NNNN.png;
                                                             stdin: paper ok|near-end|out|runs-out | cover open|closed
-          device-sim bus [--port PATH] --config FILE
+          device-sim bus [--port PATH] --config FILE [--out DIR] [--baud 9600]
+                                                            Modbus RTU keypads, evaluators, LED strips (RS-485);
+                                                            stdin: press ADDR call-next|recall|skip|finish|pause |
+                                                            rate ADDR 1-5 | show; LED strips to DIR/led-{counter}.png
         Without --port the emulator makes a pty pair itself and prints the path the host should open.
         """;
 
@@ -53,7 +56,7 @@ public static class Cli
                 "id-card" => await RunIdCardAsync(options, input, output, stop.Token),
                 "scanner" => await RunScannerAsync(options, input, output, stop.Token),
                 "printer" => await RunPrinterAsync(options, input, output, error, stop.Token),
-                "bus" => NotYet(args[0], error),
+                "bus" => await RunBusAsync(options, input, output, error, stop.Token),
                 _ => Unknown(args[0], error),
             };
         }
@@ -101,6 +104,41 @@ public static class Cli
         }
 
         Announce(endpoint, "printer", output);
+        return await RunWithCommandsAsync(host.RunAsync, host.Command, input, output, stop);
+    }
+
+    private static async Task<int> RunBusAsync(Dictionary<string, string> o, TextReader input, TextWriter output, TextWriter error, CancellationToken stop)
+    {
+        if (!o.TryGetValue("config", out var config))
+        {
+            error.WriteLine("device-sim bus: --config FILE is required (the bus map: which address is which device of which window)");
+            return 2;
+        }
+
+        IReadOnlyList<BusDeviceEntry> map;
+        try
+        {
+            map = BusMap.Load(config);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"device-sim bus: {e.Message}");
+            return 2;
+        }
+
+        if (!int.TryParse(o.GetValueOrDefault("baud", "9600"), NumberStyles.None, CultureInfo.InvariantCulture, out var baud) || baud <= 0)
+        {
+            error.WriteLine($"device-sim bus: --baud takes a positive number, not '{o["baud"]}'");
+            return 2;
+        }
+
+        using var pictures = o.TryGetValue("out", out var outDir)
+            ? new LedStripPictures(Path.GetFullPath(outDir), new HallDevices.Devices.Signs.SignTextRenderer(o.GetValueOrDefault("font", HallDevices.Devices.Signs.SignTextRenderer.DefaultFontPath)))
+            : null;
+        using var endpoint = SerialEndpoint.Open(o.GetValueOrDefault("port"), baud, "bus");
+        var host = new BusEmulatorHost(endpoint.Stream, map, output, pictures);
+        output.WriteLine($"bus: {map.Count} devices: " + string.Join(", ", map.Select(d => $"{d.Address}={BusMap.Name(d.Kind)}:{d.Counter}")));
+        Announce(endpoint, "bus", output);
         return await RunWithCommandsAsync(host.RunAsync, host.Command, input, output, stop);
     }
 
@@ -201,12 +239,6 @@ public static class Cli
         }
 
         return options;
-    }
-
-    private static int NotYet(string name, TextWriter error)
-    {
-        error.WriteLine($"device-sim: the '{name}' emulator is not built yet");
-        return 3;
     }
 
     private static int Unknown(string name, TextWriter error)
