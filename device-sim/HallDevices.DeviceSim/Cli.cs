@@ -18,6 +18,8 @@ public static class Cli
                                                             Modbus RTU keypads, evaluators, LED strips (RS-485);
                                                             stdin: press ADDR call-next|recall|skip|finish|pause |
                                                             rate ADDR 1-5 | show; LED strips to DIR/led-{counter}.png
+          device-sim demo [--citizens N] [--kiosks K] [--speed X] [--out DIR] [--live true]
+                                                            the whole simulated hall (docs/demo in README)
         Without --port the emulator makes a pty pair itself and prints the path the host should open.
         """;
 
@@ -57,6 +59,7 @@ public static class Cli
                 "scanner" => await RunScannerAsync(options, input, output, stop.Token),
                 "printer" => await RunPrinterAsync(options, input, output, error, stop.Token),
                 "bus" => await RunBusAsync(options, input, output, error, stop.Token),
+                "demo" => await Demo.DemoCommand.RunAsync(options, output, error, stop.Token),
                 _ => Unknown(args[0], error),
             };
         }

@@ -23,7 +23,7 @@ public enum PaperState
 /// or the cover open it prints nothing, as a real printer would. Stdin: <c>paper ok|near-end|out</c>,
 /// <c>paper runs-out</c> (the roll ends during the next receipt), <c>cover open|closed</c>.
 /// </summary>
-public sealed class PrinterEmulatorHost(Stream wire, string outDir, ReceiptRenderer renderer, TextWriter output)
+public sealed class PrinterEmulatorHost(Stream wire, string outDir, ReceiptRenderer renderer, TextWriter output, string filePrefix = "receipt-")
 {
     private readonly EscPosParser _parser = new();
     private readonly List<EscPosCommand> _receipt = [];
@@ -122,7 +122,7 @@ public sealed class PrinterEmulatorHost(Stream wire, string outDir, ReceiptRende
                 }
 
                 var number = Interlocked.Increment(ref _printed);
-                var path = Path.Combine(outDir, string.Create(CultureInfo.InvariantCulture, $"receipt-{number:0000}.png"));
+                var path = Path.Combine(outDir, string.Create(CultureInfo.InvariantCulture, $"{filePrefix}{number:0000}.png"));
                 await File.WriteAllBytesAsync(path, renderer.RenderPng(_receipt), cancellationToken);
                 _receipt.Clear();
                 output.WriteLine($"printer: receipt {path}");

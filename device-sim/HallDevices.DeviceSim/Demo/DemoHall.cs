@@ -1,0 +1,228 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using HallDevices.DeviceSim.Emulators;
+using HallDevices.Messaging;
+
+namespace HallDevices.DeviceSim.Demo;
+
+/// <summary>The emulated devices of one kiosk and the kiosk app wired to them.</summary>
+/// <param name="Id">Device id (kiosk-01).</param>
+/// <param name="App">The kiosk process.</param>
+/// <param name="Ui">Its touch UI.</param>
+/// <param name="Reader">The ID-card reader emulator.</param>
+/// <param name="Scanner">The scanner emulator.</param>
+/// <param name="Printer">The printer emulator.</param>
+public sealed record DemoKiosk(string Id, ChildApp App, Uri Ui, IdCardEmulatorHost Reader, ScannerEmulatorHost Scanner, PrinterEmulatorHost Printer);
+
+/// <summary>
+/// A whole simulated hall: queue-server with its embedded broker and a temporary LiteDB, kiosks
+/// with an emulated reader, scanner and printer each on real ptys, and the display writing board
+/// snapshots and announcement WAVs — all started from the current build, and all stopped again
+/// (processes, emulators, ptys, the temporary database) when disposed.
+/// </summary>
+public sealed class DemoHall : IAsyncDisposable
+{
+    // One receipt renderer for every emulated printer: the CJK font is loaded once.
+    private static readonly Lazy<ReceiptRenderer> Receipts = new(() => new ReceiptRenderer("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"));
+
+    private readonly List<IAsyncDisposable> _apps = [];
+    private readonly List<IDisposable> _endpoints = [];
+    private readonly List<Task> _emulators = [];
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<DemoKiosk> _kiosks = [];
+
+    private DemoHall(string artefacts, string dataDir)
+    {
+        Artefacts = artefacts;
+        DataDir = dataDir;
+    }
+
+    /// <summary>The artefacts folder.</summary>
+    public string Artefacts { get; }
+
+    /// <summary>The temporary LiteDB folder.</summary>
+    public string DataDir { get; }
+
+    /// <summary>The server's HTTP base.</summary>
+    public Uri Server { get; private set; } = null!;
+
+    /// <summary>The board page.</summary>
+    public Uri Board { get; private set; } = null!;
+
+    /// <summary>The broker port.</summary>
+    public int MqttPort { get; private set; }
+
+    /// <summary>The kiosks.</summary>
+    public IReadOnlyList<DemoKiosk> Kiosks => _kiosks;
+
+    /// <summary>Every app the hall runs, for health checks during the script.</summary>
+    public IEnumerable<ChildApp> Apps => _apps.OfType<ChildApp>();
+
+    /// <summary>Starts everything; on any failure stops what was started and throws naming the part.</summary>
+    public static async Task<DemoHall> StartAsync(string artefacts, int kiosks, double speed, TextWriter output, CancellationToken cancellationToken)
+    {
+        var hall = new DemoHall(artefacts, Directory.CreateTempSubdirectory("halldevices-demo-data-").FullName);
+        try
+        {
+            await hall.StartCoreAsync(kiosks, speed, output, cancellationToken);
+            return hall;
+        }
+        catch
+        {
+            await hall.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>An MQTT client with the sample display account (staff console and monitor).</summary>
+    public async Task<HallMqttClient> ConnectAsync(string clientId, CancellationToken cancellationToken)
+    {
+        var client = new HallMqttClient(new MqttConnectionOptions
+        {
+            Host = "127.0.0.1",
+            Port = MqttPort,
+            ClientId = clientId,
+            Username = "display-01",
+            Password = "sample-display-01",
+            RequestTimeout = TimeSpan.FromSeconds(5),
+        });
+        await client.StartAsync(cancellationToken);
+        await client.WaitUntilConnectedAsync(TimeSpan.FromSeconds(10), cancellationToken);
+        _apps.Add(client);
+        return client;
+    }
+
+    /// <summary>Throws naming the first app that died.</summary>
+    public void EnsureAlive()
+    {
+        if (Apps.FirstOrDefault(a => a.HasExited) is { } dead)
+        {
+            throw new DemoException(dead.Name, $"stopped unexpectedly:\n{dead.Tail}");
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        for (var i = _apps.Count - 1; i >= 0; i--)
+        {
+            await _apps[i].DisposeAsync();
+        }
+
+        foreach (var e in _endpoints)
+        {
+            e.Dispose();
+        }
+
+        try
+        {
+            await Task.WhenAll(_emulators).WaitAsync(TimeSpan.FromSeconds(5));
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or TimeoutException or ObjectDisposedException)
+        {
+            // Emulators end when their wires close.
+        }
+
+        _stop.Dispose();
+        try
+        {
+            Directory.Delete(DataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Temporary database: best effort.
+        }
+    }
+
+    private async Task StartCoreAsync(int kiosks, double speed, TextWriter output, CancellationToken cancellationToken)
+    {
+        var logs = Directory.CreateDirectory(Path.Combine(Artefacts, "logs")).FullName;
+        MqttPort = FreePort();
+        var serverHttp = FreePort();
+        Server = new Uri($"http://127.0.0.1:{serverHttp}");
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        var local = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone);
+        var morning = new DateTimeOffset(local.Year, local.Month, local.Day, 8, 30, 0, zone.GetUtcOffset(local));
+
+        output.WriteLine($"starting queue-server (broker 127.0.0.1:{MqttPort}, http {Server}, clock ×{speed.ToString(CultureInfo.InvariantCulture)} from {morning:HH:mm})");
+        var server = ChildApp.Start("queue-server", "queue-server/HallDevices.QueueServer", new Dictionary<string, string>
+        {
+            ["Storage:Path"] = DataDir,
+            ["Mqtt:Port"] = Str(MqttPort),
+            ["Http:Urls"] = Server.ToString().TrimEnd('/'),
+            ["Clock:Speed"] = speed.ToString(CultureInfo.InvariantCulture),
+            ["Clock:Start"] = morning.ToString("o", CultureInfo.InvariantCulture),
+            ["Logging:LogLevel:Default"] = "Warning",
+        }, logs);
+        _apps.Add(server);
+        await server.WaitHealthyAsync(new Uri(Server, "/health"), TimeSpan.FromSeconds(60), cancellationToken);
+
+        for (var i = 1; i <= kiosks; i++)
+        {
+            var id = $"kiosk-{i:00}";
+            var reader = Open("id-card", 115200);
+            var scanner = Open("scanner", 9600);
+            var printer = Open("printer", 115200);
+            var readerHost = new IdCardEmulatorHost(reader.Stream, TextWriter.Null);
+            var scannerHost = new ScannerEmulatorHost(scanner.Stream);
+            var printerHost = new PrinterEmulatorHost(printer.Stream, Artefacts, Receipts.Value, TextWriter.Null, $"receipt-{id}-");
+            _emulators.Add(readerHost.RunAsync(_stop.Token));
+            _emulators.Add(printerHost.RunAsync(_stop.Token));
+            var ui = new Uri($"http://127.0.0.1:{FreePort()}");
+            output.WriteLine($"starting {id} (reader {reader.HostPath}, scanner {scanner.HostPath}, printer {printer.HostPath})");
+            var app = ChildApp.Start(id, "kiosk/HallDevices.Kiosk", new Dictionary<string, string>
+            {
+                ["Kiosk:DeviceId"] = id,
+                ["Kiosk:Urls"] = ui.ToString().TrimEnd('/'),
+                ["Kiosk:IdCardReader:Port"] = reader.HostPath!,
+                ["Kiosk:Scanner:Port"] = scanner.HostPath!,
+                ["Kiosk:Printer:Port"] = printer.HostPath!,
+                ["Mqtt:Port"] = Str(MqttPort),
+                ["Mqtt:Username"] = id,
+                ["Mqtt:Password"] = "sample-" + id,
+                ["Logging:LogLevel:Default"] = "Warning",
+            }, logs);
+            _apps.Add(app);
+            _kiosks.Add(new DemoKiosk(id, app, ui, readerHost, scannerHost, printerHost));
+        }
+
+        Board = new Uri($"http://127.0.0.1:{FreePort()}");
+        var voice = File.Exists("/usr/bin/espeak-ng") ? "espeak-ng" : "none";
+        output.WriteLine($"starting display (board {Board}, voice {voice})");
+        var display = ChildApp.Start("display", "display/HallDevices.Display", new Dictionary<string, string>
+        {
+            ["Display:Urls"] = Board.ToString().TrimEnd('/'),
+            ["Display:Board:SnapshotDir"] = Artefacts,
+            ["Display:Voice:Engine"] = voice,
+            ["Display:Voice:OutDir"] = Artefacts,
+            ["Mqtt:Port"] = Str(MqttPort),
+            ["Logging:LogLevel:Default"] = "Warning",
+        }, logs);
+        _apps.Add(display);
+
+        foreach (var k in _kiosks)
+        {
+            await k.App.WaitHealthyAsync(new Uri(k.Ui, "/health"), TimeSpan.FromSeconds(60), cancellationToken);
+        }
+
+        await display.WaitHealthyAsync(new Uri(Board, "/health"), TimeSpan.FromSeconds(60), cancellationToken);
+    }
+
+    private SerialEndpoint Open(string name, int baud)
+    {
+        var endpoint = SerialEndpoint.Open(null, baud, name);
+        _endpoints.Add(endpoint);
+        return endpoint;
+    }
+
+    private static string Str(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    private static int FreePort()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+}
