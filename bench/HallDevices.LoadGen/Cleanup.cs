@@ -1,0 +1,124 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace HallDevices.LoadGen;
+
+/// <summary>
+/// Every child process and temp folder this run created, so they go away on a normal end, on an
+/// exception, on Ctrl+C and on SIGTERM (<see cref="AppDomain.ProcessExit"/>). Only what was
+/// registered here is ever killed or deleted.
+/// </summary>
+internal static class Cleanup
+{
+    private static readonly ConcurrentDictionary<Process, string> Processes = new();
+    private static readonly ConcurrentDictionary<string, byte> Folders = new(StringComparer.Ordinal);
+
+    public static void Track(Process process, string name) => Processes[process] = name;
+
+    public static void Forget(Process process) => Processes.TryRemove(process, out _);
+
+    /// <summary>Creates a fresh folder under the temp directory and tracks it.</summary>
+    public static string NewTempFolder(string purpose)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"halldevices-loadgen-{purpose}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(path);
+        Folders[path] = 0;
+        return path;
+    }
+
+    /// <summary>Kills one tracked process (and its children) and waits for it, at most 5 s.</summary>
+    public static void Kill(Process process)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(5000);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Never started or already reaped.
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // Exited between the check and the kill.
+        }
+
+        Forget(process);
+    }
+
+    public static void DeleteFolder(string path)
+    {
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // A killed child may still hold a file for a moment; the OS temp cleaner gets it later.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+
+        Folders.TryRemove(path, out _);
+    }
+
+    /// <summary>Kills every tracked process and deletes every tracked folder.</summary>
+    public static void All()
+    {
+        foreach (var process in Processes.Keys)
+        {
+            Kill(process);
+        }
+
+        foreach (var folder in Folders.Keys)
+        {
+            DeleteFolder(folder);
+        }
+    }
+}
+
+/// <summary>The last lines a child process wrote, for error messages.</summary>
+internal sealed class OutputTail(int lines = 60)
+{
+    private readonly Queue<string> _lines = new();
+
+    public void Attach(Process process)
+    {
+        process.OutputDataReceived += (_, e) => Add(e.Data);
+        process.ErrorDataReceived += (_, e) => Add(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public void Add(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_lines)
+        {
+            _lines.Enqueue(line);
+            while (_lines.Count > lines)
+            {
+                _lines.Dequeue();
+            }
+        }
+    }
+
+    public override string ToString()
+    {
+        lock (_lines)
+        {
+            return string.Join('\n', _lines);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using System.Runtime.InteropServices;
+using HallDevices.LoadGen;
+
+var options = LoadOptions.Parse(args, out var error);
+if (options is null)
+{
+    Console.Error.WriteLine(error is null ? LoadOptions.Usage : $"loadgen: {error}\n\n{LoadOptions.Usage}");
+    return error is null ? 0 : 2;
+}
+
+// Dozens of requests are in flight on 2 cores: do not let thread injection pace the generator.
+ThreadPool.GetMinThreads(out var workers, out var io);
+ThreadPool.SetMinThreads(Math.Max(workers, 32), io);
+
+// Ctrl+C (SIGINT), SIGTERM or SIGHUP once: stop the phases and clean up in order; a second one:
+// kill the children and leave at once. (.NET runs no ProcessExit handlers on an unhandled SIGTERM
+// here, so the signals are taken explicitly.) ProcessExit still sweeps whatever remains tracked.
+using var stop = new CancellationTokenSource();
+var signals = 0;
+void OnSignal(PosixSignalContext context)
+{
+    context.Cancel = true;
+    if (Interlocked.Increment(ref signals) == 1)
+    {
+        Console.Error.WriteLine($"loadgen: {context.Signal}, stopping (again to kill at once)");
+        stop.Cancel();
+    }
+    else
+    {
+        Cleanup.All();
+        Environment.Exit(130);
+    }
+}
+
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+using var sighup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, OnSignal);
+AppDomain.CurrentDomain.ProcessExit += (_, _) => Cleanup.All();
+
+try
+{
+    return await LoadGenApp.RunAsync(options, stop.Token);
+}
+catch (OperationCanceledException) when (stop.IsCancellationRequested)
+{
+    Console.Error.WriteLine("loadgen: cancelled");
+    return 130;
+}
+finally
+{
+    Cleanup.All();
+}
