@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # The README's two commands:
-#   ./hall.sh run    start the hall on embedded defaults (queue-server with its own broker and storage)
+#   ./hall.sh demo   the whole simulated hall on embedded defaults: a scripted morning, then its artefacts
 #   ./hall.sh test   build everything and run every test
+# and, for a real hall or by hand:
+#   ./hall.sh run    queue-server alone on embedded defaults (its own broker and storage)
 # Both install what they need from Debian when run as root, and say what is missing otherwise.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 # Debian packages the tests and the simulated hall use: socat makes virtual serial ports, mosquitto
 # is the external broker the server is tested against, the CJK font renders Chinese on boards and
-# receipts, espeak-ng is the display's offline Mandarin TTS (voice announcements, WAV tests).
+# receipts, espeak-ng is the display's offline Mandarin TTS (voice announcements, WAV tests), chromium
+# is the real headless browser the kiosk touch UI and the board page are tested in.
 need_packages() {
   local missing=()
   command -v socat >/dev/null 2>&1 || missing+=(socat)
@@ -17,6 +20,7 @@ need_packages() {
   [ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || missing+=(fonts-wqy-microhei)
   command -v fc-list >/dev/null 2>&1 || missing+=(fontconfig)
   command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   [ ${#missing[@]} -eq 0 ] && return 0
 
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -35,6 +39,16 @@ need_packages() {
 
 need_dotnet() {
   command -v dotnet >/dev/null 2>&1 || { echo "hall.sh: the .NET 10 SDK is required (https://dot.net)" >&2; exit 1; }
+}
+
+cmd_demo() {
+  need_dotnet
+  need_packages
+  # The four apps of the hall, built once in Release; the demo starts them as child processes.
+  for project in queue-server/HallDevices.QueueServer kiosk/HallDevices.Kiosk display/HallDevices.Display device-sim/HallDevices.DeviceSim; do
+    dotnet build "$project" -c Release -nologo -v q -clp:ErrorsOnly
+  done
+  exec dotnet device-sim/HallDevices.DeviceSim/bin/Release/net10.0/device-sim.dll demo "$@"
 }
 
 cmd_run() {
@@ -61,7 +75,8 @@ cmd_test() {
 }
 
 case "${1:-}" in
+  demo) shift; cmd_demo "$@" ;;
   run) shift; cmd_run "$@" ;;
   test) shift; cmd_test "$@" ;;
-  *) echo "usage: ./hall.sh run|test" >&2; exit 2 ;;
+  *) echo "usage: ./hall.sh demo [--live] [--citizens N] | test | run" >&2; exit 2 ;;
 esac

@@ -18,7 +18,7 @@ public static class Cli
                                                             Modbus RTU keypads, evaluators, LED strips (RS-485);
                                                             stdin: press ADDR call-next|recall|skip|finish|pause |
                                                             rate ADDR 1-5 | show; LED strips to DIR/led-{counter}.png
-          device-sim demo [--citizens N] [--kiosks K] [--speed X] [--out DIR] [--live true]
+          device-sim demo [--citizens N] [--kiosks K] [--speed X] [--out DIR] [--live]
                                                             the whole simulated hall (docs/demo in README)
         Without --port the emulator makes a pty pair itself and prints the path the host should open.
         """;
@@ -226,6 +226,12 @@ public static class Cli
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Length; i++)
         {
+            if (args[i] == "--live")
+            {
+                options["live"] = "true"; // a flag: keep the demo hall running
+                continue;
+            }
+
             if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
             {
                 error.WriteLine($"device-sim: expected --option VALUE, got '{args[i]}'");

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace HallDevices.DeviceSim.Demo;
 
 /// <summary>
-/// <c>device-sim demo [--citizens N] [--kiosks K] [--speed X] [--seed S] [--out DIR] [--live true]</c>:
+/// <c>device-sim demo [--citizens N] [--kiosks K] [--speed X] [--seed S] [--out DIR] [--live]</c>:
 /// the whole hall in one command. Prints progress while the morning plays out and, as its last
 /// line, the absolute path of the artefacts folder. On any failure it stops everything it started,
 /// says which part failed and why, and exits non-zero.
