@@ -9,7 +9,7 @@ namespace HallDevices.Kiosk.Tests.EndToEnd;
 /// ID-card reader, scanner and printer on ptys, and the kiosk app wired to them — all child
 /// processes talking over the real protocols.
 /// </summary>
-public sealed class KioskHall : IAsyncLifetime
+public class KioskHall : IAsyncLifetime
 {
     public ServerProcess Server { get; private set; } = null!;
 
@@ -25,25 +25,34 @@ public sealed class KioskHall : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>Extra kiosk settings of a derived hall.</summary>
+    protected virtual IReadOnlyDictionary<string, string> KioskSettings => new Dictionary<string, string>();
+
     public async Task InitializeAsync()
     {
         Server = await ServerProcess.StartAsync();
         Reader = await SimProcess.StartAsync("id-card");
         Scanner = await SimProcess.StartAsync("scanner");
         Printer = await SimProcess.StartAsync("printer", "--out", Receipts);
-        Kiosk = await AppProcess.StartAsync("kiosk/HallDevices.Kiosk", new Dictionary<string, string>
+        var settings = new Dictionary<string, string>
         {
             ["Mqtt:Port"] = Server.MqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Kiosk:IdCardReader:Port"] = Reader.HostPort!,
             ["Kiosk:Scanner:Port"] = Scanner.HostPort!,
             ["Kiosk:Printer:Port"] = Printer.HostPort!,
             ["Kiosk:RequestTimeout"] = "00:00:01",
-        }, "Kiosk:Urls");
+        };
+        foreach (var (key, value) in KioskSettings)
+        {
+            settings[key] = value;
+        }
+
+        Kiosk = await AppProcess.StartAsync("kiosk/HallDevices.Kiosk", settings, "Kiosk:Urls");
         Http = new HttpClient { BaseAddress = Kiosk.BaseUri };
         await WaitForStateAsync(s => s.GetProperty("catalog").ValueKind == JsonValueKind.Object);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Http.Dispose();
         await Kiosk.DisposeAsync();

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using HallDevices.Testing;
+
+namespace HallDevices.Kiosk.Tests.EndToEnd;
+
+/// <summary>A kiosk with a text-mode printer and a short idle timeout, whose server the tests stop and start.</summary>
+public sealed class TextPrinterHall : KioskHall
+{
+    protected override IReadOnlyDictionary<string, string> KioskSettings => new Dictionary<string, string>
+    {
+        ["Kiosk:Printer:Raster"] = "false",
+        ["Kiosk:IdleTimeoutSeconds"] = "5",
+    };
+}
+
+[Collection("text printer hall")]
+public class KioskResilienceTests(TextPrinterHall hall)
+{
+    [Fact]
+    public async Task A_printer_without_raster_prints_text_and_a_native_qr_that_still_decodes_to_the_tracking_page()
+    {
+        await hall.BackToStartAsync();
+        var next = hall.ReceiptCount + 1;
+
+        await hall.ChooseAsync("consultation");
+        var done = await hall.WaitForScreenAsync("ticket");
+        var receipt = await hall.WaitForReceiptAsync(next);
+
+        var number = done.GetProperty("view").GetProperty("ticket").GetProperty("number").GetString()!;
+        Assert.Equal((await hall.ServerTicketAsync(number)).GetProperty("trackUrl").GetString(), QrCodes.DecodePng(receipt));
+    }
+
+    [Fact]
+    public async Task An_idle_kiosk_returns_to_the_start_screen_and_forgets_the_citizen()
+    {
+        await hall.BackToStartAsync();
+        await hall.Reader.SendAsync("card 9");
+        var known = await hall.WaitForScreenAsync("services");
+        Assert.NotNull(known.GetProperty("view").GetProperty("citizenName").GetString());
+        await hall.Reader.SendAsync("remove");
+
+        var forgotten = await hall.WaitForScreenAsync("start");
+
+        Assert.Equal(JsonValueKind.Null, forgotten.GetProperty("view").GetProperty("citizenName").ValueKind);
+        Assert.Equal(JsonValueKind.Null, forgotten.GetProperty("view").GetProperty("maskedId").ValueKind);
+    }
+
+    [Fact]
+    public async Task With_the_server_down_no_number_is_made_up_and_the_kiosk_recovers_when_it_returns()
+    {
+        await hall.BackToStartAsync();
+        var receipts = hall.ReceiptCount;
+        Assert.Equal(0, await hall.Server.StopGracefullyAsync());
+
+        try
+        {
+            await hall.ChooseAsync("consultation");
+            var down = await hall.WaitForScreenAsync("message");
+            Assert.Equal("server-unavailable", down.GetProperty("view").GetProperty("messageCode").GetString());
+            Assert.Equal(receipts, hall.ReceiptCount);
+            await hall.WaitForStateAsync(s => !s.GetProperty("connected").GetBoolean());
+        }
+        finally
+        {
+            await hall.Server.StartAgainAsync();
+        }
+
+        await hall.WaitForStateAsync(s => s.GetProperty("connected").GetBoolean(), TimeSpan.FromSeconds(40));
+        await hall.BackToStartAsync();
+        await hall.ChooseAsync("consultation");
+        await hall.WaitForScreenAsync("ticket");
+        await hall.WaitForReceiptAsync(receipts + 1);
+    }
+}
+
+[CollectionDefinition("text printer hall")]
+public class TextPrinterHallCollection : ICollectionFixture<TextPrinterHall>;
