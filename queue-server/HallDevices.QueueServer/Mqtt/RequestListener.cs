@@ -24,7 +24,9 @@ public sealed class RequestListener(
     ILogger<RequestListener> log) : BackgroundService
 {
     private static readonly string[] Kinds = ["ticket", "counter", "evaluate", "print-result", "events"];
+    private const int MaxRepliesInFlight = 256;
     private readonly List<IAsyncDisposable> _subscriptions = [];
+    private readonly SemaphoreSlim _repliesInFlight = new(MaxRepliesInFlight, MaxRepliesInFlight);
     private volatile bool _subscribed;
 
     /// <summary>True once every request topic is subscribed and the client is connected: requests will be answered.</summary>
@@ -52,9 +54,16 @@ public sealed class RequestListener(
         }
 
         await base.StopAsync(cancellationToken);
+
+        // Requests already answered get their replies out before the client disconnects.
+        await DrainAsync(TimeSpan.FromSeconds(5));
     }
 
-    /// <summary>Handles one request message (public for tests and the load generator's in-process mode).</summary>
+    /// <summary>
+    /// Handles one request message: decides and commits it here, in arrival order, then sends the
+    /// reply without waiting for the broker's acknowledgement, so the next request does not queue
+    /// behind a network round trip. At most <see cref="MaxRepliesInFlight"/> replies are in flight.
+    /// </summary>
     public async Task HandleAsync(MqttIncomingMessage message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -63,23 +72,40 @@ public sealed class RequestListener(
         var (hallId, kind) = (parts[1], parts[3]);
         var reply = Answer(hallId, kind, message.Payload);
         var body = JsonSerializer.SerializeToUtf8Bytes(reply, HallRequests.Json);
-        bool sent;
+        metrics.Request(kind, reply.Ok ? "ok" : reply.Error!.Code, Stopwatch.GetElapsedTime(started));
+
+        await _repliesInFlight.WaitAsync(ct);
+        _ = SendAsync(message, body, ct);
+    }
+
+    /// <summary>Waits until every reply handed to the broker was acknowledged (graceful shutdown).</summary>
+    public async Task DrainAsync(TimeSpan timeout)
+    {
+        var deadline = Stopwatch.GetTimestamp();
+        while (_repliesInFlight.CurrentCount < MaxRepliesInFlight && Stopwatch.GetElapsedTime(deadline) < timeout)
+        {
+            await Task.Delay(10);
+        }
+    }
+
+    private async Task SendAsync(MqttIncomingMessage message, byte[] body, CancellationToken ct)
+    {
         try
         {
-            sent = await mqtt.ReplyAsync(message, body, ct);
+            if (!await mqtt.ReplyAsync(message, body, ct))
+            {
+                metrics.Unanswerable();
+            }
         }
-        catch (Exception e) when (e is TimeoutException or MqttOperationRejectedException)
+        catch (Exception e) when (e is TimeoutException or MqttOperationRejectedException or OperationCanceledException or InvalidOperationException)
         {
             log.LogWarning("Reply to {Topic} could not be sent: {Reason}", message.Topic, e.Message);
-            sent = false;
-        }
-
-        if (!sent)
-        {
             metrics.Unanswerable();
         }
-
-        metrics.Request(kind, reply.Ok ? "ok" : reply.Error!.Code, Stopwatch.GetElapsedTime(started));
+        finally
+        {
+            _repliesInFlight.Release();
+        }
     }
 
     private Reply Answer(string hallId, string kind, ReadOnlyMemory<byte> payload)
