@@ -6,28 +6,27 @@ namespace HallDevices.DeviceSim.Pty;
 /// Two connected pseudo-terminals made by <c>socat -d -d pty,raw,echo=0,link=A pty,raw,echo=0,link=B</c>,
 /// linked into a private temp folder: a null-modem cable in software. The host opens
 /// <see cref="HostPath"/> as if it were <c>/dev/ttyUSB0</c>; an emulator opens <see cref="DevicePath"/>.
+/// <see cref="Unplug"/> and <see cref="Replug"/> act out a USB-serial adapter pulled and put back.
 /// Dispose kills this socat (by its own handle, nobody else's) and removes the folder.
 /// </summary>
 public sealed class VirtualSerialPair : IDisposable
 {
-    private readonly Process _socat;
+    private Process _socat;
 
     private VirtualSerialPair(Process socat, string folder)
     {
         _socat = socat;
         Folder = folder;
-        HostPath = Path.Combine(folder, "host");
-        DevicePath = Path.Combine(folder, "device");
     }
 
     /// <summary>The private folder holding both links.</summary>
     public string Folder { get; }
 
     /// <summary>The end the application under test opens.</summary>
-    public string HostPath { get; }
+    public string HostPath => Path.Combine(Folder, "host");
 
     /// <summary>The end the emulator opens.</summary>
-    public string DevicePath { get; }
+    public string DevicePath => Path.Combine(Folder, "device");
 
     /// <summary>True while socat runs (false after <see cref="Unplug"/>).</summary>
     public bool IsConnected => !_socat.HasExited;
@@ -36,6 +35,60 @@ public sealed class VirtualSerialPair : IDisposable
     public static VirtualSerialPair Create(string? name = null)
     {
         var folder = Directory.CreateTempSubdirectory($"halldevices-{name ?? "pty"}-").FullName;
+        try
+        {
+            var pair = new VirtualSerialPair(StartSocat(folder), folder);
+            pair.WaitForLinks();
+            return pair;
+        }
+        catch
+        {
+            Directory.Delete(folder, recursive: true);
+            throw;
+        }
+    }
+
+    /// <summary>Kills socat: both ends lose their peer, like pulling a USB-serial adapter.</summary>
+    public void Unplug()
+    {
+        if (!_socat.HasExited)
+        {
+            _socat.Kill();
+            _socat.WaitForExit(5000);
+        }
+
+        // SIGKILL leaves socat no chance to remove its links; a stale link could point at a pty
+        // number the next socat reuses for the other end. An unplugged adapter's node vanishes too.
+        File.Delete(HostPath);
+        File.Delete(DevicePath);
+    }
+
+    /// <summary>A fresh socat on the same link paths: the adapter plugged back in.</summary>
+    public void Replug()
+    {
+        Unplug();
+        _socat.Dispose();
+        _socat = StartSocat(Folder);
+        WaitForLinks();
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Unplug();
+        _socat.Dispose();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Already gone or still held open by a process that is exiting: nothing to keep.
+        }
+    }
+
+    private static Process StartSocat(string folder)
+    {
         var psi = new ProcessStartInfo("socat")
         {
             RedirectStandardError = true,
@@ -53,7 +106,6 @@ public sealed class VirtualSerialPair : IDisposable
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            Directory.Delete(folder, recursive: true);
             throw new InvalidOperationException("socat is not installed (Debian: apt-get install socat); it makes the virtual serial ports", e);
         }
 
@@ -62,44 +114,20 @@ public sealed class VirtualSerialPair : IDisposable
         socat.OutputDataReceived += (_, _) => { };
         socat.BeginErrorReadLine();
         socat.BeginOutputReadLine();
-        var pair = new VirtualSerialPair(socat, folder);
-        var deadline = Stopwatch.StartNew();
-        while (!(File.Exists(pair.HostPath) && File.Exists(pair.DevicePath)))
+        return socat;
+    }
+
+    private void WaitForLinks()
+    {
+        var clock = Stopwatch.StartNew();
+        while (!(File.Exists(HostPath) && File.Exists(DevicePath)))
         {
-            if (deadline.Elapsed > TimeSpan.FromSeconds(5) || socat.HasExited)
+            if (clock.Elapsed > TimeSpan.FromSeconds(5) || _socat.HasExited)
             {
-                pair.Dispose();
                 throw new InvalidOperationException("socat did not create the pty pair within 5 s");
             }
 
             Thread.Sleep(10);
-        }
-
-        return pair;
-    }
-
-    /// <summary>Kills socat: both ends lose their peer, like pulling a USB-serial adapter.</summary>
-    public void Unplug()
-    {
-        if (!_socat.HasExited)
-        {
-            _socat.Kill();
-            _socat.WaitForExit(5000);
-        }
-    }
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        Unplug();
-        _socat.Dispose();
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Already gone or still held open by a process that is exiting: nothing to keep.
         }
     }
 }

@@ -1,3 +1,4 @@
+using HallDevices.DeviceSim.Pty;
 using System.Collections.Concurrent;
 using HallDevices.Devices.IdCard;
 using HallDevices.Devices.Serial;
@@ -10,12 +11,12 @@ public class IdCardOverSerialLinkTests
     [Fact]
     public async Task The_reader_on_a_serial_link_reads_a_card_again_after_the_reader_is_unplugged_and_replugged()
     {
-        using var pty = PtyPair.Create();
+        using var pty = VirtualSerialPair.Create();
         var emulator = new IdCardReaderEmulator();
         emulator.PlaceCard(SyntheticIdCards.Create(21));
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 
-        var link = new SerialLink(new SerialLinkOptions { PortName = pty.PathA, ReconnectInterval = TimeSpan.FromMilliseconds(100) });
+        var link = new SerialLink(new SerialLinkOptions { PortName = pty.HostPath, ReconnectInterval = TimeSpan.FromMilliseconds(100) });
         var states = new ConcurrentQueue<SerialLinkState>();
         link.StateChanged += (_, e) => states.Enqueue(e.State);
         var cards = new ConcurrentQueue<string>();
@@ -28,7 +29,7 @@ public class IdCardOverSerialLinkTests
 
         async Task ServeUntil(Func<bool> done)
         {
-            using var device = SerialHelpers.Open(pty.PathB);
+            using var device = SerialHelpers.Open(pty.DevicePath);
             using var serveCts = CancellationTokenSource.CreateLinkedTokenSource(cts.Token);
             var serve = SerialHelpers.Serve(device, b => { lock (emulator) { return emulator.Feed(b); } }, serveCts.Token);
             while (!done())
@@ -41,7 +42,7 @@ public class IdCardOverSerialLinkTests
         }
 
         await ServeUntil(() => cards.Count == 1);
-        pty.KillSocat();
+        pty.Unplug();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (link.State != SerialLinkState.Disconnected && clock.Elapsed < TimeSpan.FromSeconds(10))
         {
@@ -49,7 +50,7 @@ public class IdCardOverSerialLinkTests
         }
 
         Assert.Equal(SerialLinkState.Disconnected, link.State);
-        pty.Restart();
+        pty.Replug();
         await ServeUntil(() => cards.Count == 2);
         cts.Cancel();
         await run;

@@ -1,3 +1,4 @@
+using HallDevices.DeviceSim.Pty;
 using HallDevices.Devices.IdCard;
 using HallDevices.Devices.Tests.Support;
 
@@ -8,9 +9,9 @@ public class IdCardPtyTests
     [Fact]
     public async Task Driver_reads_a_synthetic_card_from_the_emulator_over_a_real_pty_pair()
     {
-        using var pty = PtyPair.Create();
-        using var host = SerialHelpers.Open(pty.PathA);
-        using var device = SerialHelpers.Open(pty.PathB);
+        using var pty = VirtualSerialPair.Create();
+        using var host = SerialHelpers.Open(pty.HostPath);
+        using var device = SerialHelpers.Open(pty.DevicePath);
         var emulator = new IdCardReaderEmulator();
         var card = SyntheticIdCards.Create(11);
         emulator.PlaceCard(card);

@@ -1,3 +1,4 @@
+using HallDevices.DeviceSim.Pty;
 using System.Text;
 using CsCheck;
 using HallDevices.Devices.Modbus;
@@ -264,9 +265,9 @@ public class ModbusTests
     [Fact]
     public async Task Master_and_slave_bus_talk_over_a_real_pty_pair()
     {
-        using var pty = PtyPair.Create();
-        using var host = SerialHelpers.Open(pty.PathA, 9600);
-        using var device = SerialHelpers.Open(pty.PathB, 9600);
+        using var pty = VirtualSerialPair.Create();
+        using var host = SerialHelpers.Open(pty.HostPath, 9600);
+        using var device = SerialHelpers.Open(pty.DevicePath, 9600);
         var bus = new ModbusSlaveBus();
         var keypad = new KeypadRegisters();
         var strip = new LedStripRegisters();

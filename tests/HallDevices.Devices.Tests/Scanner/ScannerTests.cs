@@ -1,3 +1,4 @@
+using HallDevices.DeviceSim.Pty;
 using System.Text;
 using CsCheck;
 using HallDevices.Devices.Scanner;
@@ -109,9 +110,9 @@ public class ScannerTests
     [Fact]
     public async Task Driver_reads_codes_from_the_emulator_side_over_a_real_pty_pair()
     {
-        using var pty = PtyPair.Create();
-        using var host = SerialHelpers.Open(pty.PathA, 9600);
-        using var device = SerialHelpers.Open(pty.PathB, 9600);
+        using var pty = VirtualSerialPair.Create();
+        using var host = SerialHelpers.Open(pty.HostPath, 9600);
+        using var device = SerialHelpers.Open(pty.DevicePath, 9600);
         var framing = new ScannerFraming { Prefix = "]Q", Suffix = ScannerSuffix.CrLf };
         var scanner = new BarcodeScanner(host.BaseStream, framing);
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));

@@ -1,3 +1,4 @@
+using HallDevices.DeviceSim.Pty;
 using System.Collections.Concurrent;
 using System.Text;
 using HallDevices.Devices.Serial;
@@ -50,8 +51,8 @@ public class SerialLinkTests
     [Fact]
     public async Task Unplugging_the_device_reports_a_disconnect_and_replugging_reopens_the_port()
     {
-        using var pty = PtyPair.Create();
-        var link = new SerialLink(new SerialLinkOptions { PortName = pty.PathA, ReconnectInterval = TimeSpan.FromMilliseconds(100) });
+        using var pty = VirtualSerialPair.Create();
+        var link = new SerialLink(new SerialLinkOptions { PortName = pty.HostPath, ReconnectInterval = TimeSpan.FromMilliseconds(100) });
         var states = new ConcurrentQueue<SerialLinkState>();
         link.StateChanged += (_, e) => states.Enqueue(e.State);
         var received = new ConcurrentQueue<byte>();
@@ -59,18 +60,18 @@ public class SerialLinkTests
         var run = link.RunAsync(ReadInto(received), cts.Token);
 
         await WaitFor(() => link.State == SerialLinkState.Connected, "first connect");
-        using (var device = SerialHelpers.Open(pty.PathB))
+        using (var device = SerialHelpers.Open(pty.DevicePath))
         {
             device.BaseStream.Write("hello"u8);
             Assert.Equal("hello", await Received(received, "hello"));
         }
 
-        pty.KillSocat();
+        pty.Unplug();
         await WaitFor(() => link.State == SerialLinkState.Disconnected, "disconnect after unplug");
 
-        pty.Restart();
+        pty.Replug();
         await WaitFor(() => link.State == SerialLinkState.Connected, "reconnect after replug");
-        using (var device = SerialHelpers.Open(pty.PathB))
+        using (var device = SerialHelpers.Open(pty.DevicePath))
         {
             device.BaseStream.Write("again"u8);
             Assert.Equal("again", await Received(received, "again"));
@@ -105,8 +106,8 @@ public class SerialLinkTests
     [Fact]
     public async Task A_write_to_a_vanished_peer_counts_as_a_disconnect()
     {
-        using var pty = PtyPair.Create();
-        var link = new SerialLink(new SerialLinkOptions { PortName = pty.PathA, ReconnectInterval = TimeSpan.FromSeconds(30) });
+        using var pty = VirtualSerialPair.Create();
+        var link = new SerialLink(new SerialLinkOptions { PortName = pty.HostPath, ReconnectInterval = TimeSpan.FromSeconds(30) });
         string? reason = null;
         link.StateChanged += (_, e) => reason = e.State == SerialLinkState.Disconnected ? e.Reason : reason;
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
@@ -121,7 +122,7 @@ public class SerialLinkTests
             }
         }, cts.Token);
         await WaitFor(() => link.State == SerialLinkState.Connected, "connect");
-        pty.KillSocat();
+        pty.Unplug();
         killed.SetResult();
         await WaitFor(() => link.State == SerialLinkState.Disconnected, "disconnect after failed write");
         Assert.NotNull(reason);
