@@ -8,7 +8,8 @@ namespace HallDevices.QueueServer.Mqtt;
 /// <item>kiosk: publish <c>req/ticket</c>, <c>req/print-result</c> and its own device status in its hall;
 /// subscribe its hall's <c>catalog</c>, <c>board</c>, counter states, and its reply topic;</item>
 /// <item>display: publish <c>req/counter</c> (embedded broker: only for its own counters),
-/// <c>req/evaluate</c> and device statuses in its hall; subscribe everything in its hall and its reply topic;</item>
+/// <c>req/evaluate</c>, <c>req/events</c> (to fill gaps it sees) and device statuses in its hall;
+/// subscribe everything in its hall and its reply topic;</item>
 /// <item>integrator: subscribe its hall's <c>events/#</c> and its reply topic; publish <c>req/events</c>
 /// (a read-only request for missed events).</item>
 /// </list>
@@ -40,7 +41,7 @@ public static class BrokerAcl
         {
             MqttRole.Kiosk => Is(t, "req", "ticket") || Is(t, "req", "print-result")
                 || (t.Length == 5 && t[2] == "devices" && t[3] == account.Username && t[4] == "status"),
-            MqttRole.Display => Is(t, "req", "counter") || Is(t, "req", "evaluate")
+            MqttRole.Display => Is(t, "req", "counter") || Is(t, "req", "evaluate") || Is(t, "req", "events")
                 || (t.Length == 5 && t[2] == "devices" && t[4] == "status"),
             MqttRole.Integrator => Is(t, "req", "events"),
             _ => false,

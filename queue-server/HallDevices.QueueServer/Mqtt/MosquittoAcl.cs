@@ -43,6 +43,7 @@ public static class MosquittoAcl
                 case MqttRole.Display:
                     sb.Append($"topic write {hall}/req/counter\n");
                     sb.Append($"topic write {hall}/req/evaluate\n");
+                    sb.Append($"topic write {hall}/req/events\n");
                     sb.Append($"topic write {hall}/devices/+/status\n");
                     // Everything in the hall but requests: listed, since Mosquitto's "deny" would
                     // also forbid writing the display's own requests.
