@@ -206,6 +206,18 @@ public sealed class HallRequests(HallRegistry registry, HallClock clock, ILogger
         return (registry.Appointments.Issue(new Queueing.Appointments.Appointment(id, hallId, serviceId, from, to)), null);
     }
 
+    /// <summary>Staff console: a ticket whose receipt failed to print waits again, to be printed at the desk.</summary>
+    public Reply Reprint(string hallId, string number)
+    {
+        if (registry.Find(hallId) is not { } hall)
+        {
+            return UnknownHall(hallId);
+        }
+
+        var outcome = hall.Engine.Reprint(number);
+        return outcome.IsOk ? Track(hallId, number) : Reply.Fail(outcome.Error!.Code, outcome.Error.Message);
+    }
+
     /// <summary>A ticket for the tracking page, with its live place in the queue.</summary>
     public Reply Track(string hallId, string number)
     {

@@ -41,6 +41,8 @@ public static class HallApi
             return error is not null ? Answer(error) : Results.Json(new { ok = true, appointmentCode = code }, HallRequests.Json);
         });
 
+        api.MapPost("/{hallId}/tickets/{number}/reprint", (string hallId, string number, HallRequests requests) => Answer(requests.Reprint(hallId, number)));
+
         api.MapGet("/{hallId}/tickets/{number}", (string hallId, string number, HallRequests requests) => Answer(requests.Track(hallId, number)));
 
         api.MapPost("/{hallId}/counters/{counterId}/{action}", async (string hallId, string counterId, string action, HttpRequest http, HallRequests requests) =>

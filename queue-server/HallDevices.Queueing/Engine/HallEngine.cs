@@ -358,6 +358,23 @@ public sealed class HallEngine
         return Outcome<Ticket>.Success(back);
     });
 
+    /// <summary>
+    /// Brings back a ticket voided because its receipt did not print, so the staff console can print
+    /// it for the citizen: it waits again at its original place, with its number.
+    /// </summary>
+    public Outcome<Ticket> Reprint(string ticketNumber, string? requestId = null) => WithTicket(ticketNumber, requestId, (change, ticket) =>
+    {
+        if (ticket.Status != TicketStatus.Voided || ticket.VoidReason?.StartsWith("print-failed", StringComparison.Ordinal) != true)
+        {
+            return Outcome<Ticket>.Fail(ErrorCodes.InvalidTicketState, $"{ticket.Number} was not voided by a failed print");
+        }
+
+        var back = ticket with { Status = TicketStatus.Waiting, VoidReason = null };
+        change.Put(back);
+        change.Emit(new TicketReinstated { HallId = Hall.Id, TicketId = ticket.Id, Number = ticket.Number, QueueId = ticket.QueueId, ServiceId = ticket.ServiceId });
+        return Outcome<Ticket>.Success(back);
+    });
+
     /// <summary>Voids a waiting ticket (a failed print, a cancelled visit). Voiding twice is harmless.</summary>
     public Outcome<Ticket> Void(string ticketNumber, string reason, string? requestId = null) => WithTicket(ticketNumber, requestId, (change, ticket) =>
     {

@@ -120,6 +120,12 @@ public class KioskEndToEndTests(KioskHall hall)
             var number = state.GetProperty("view").GetProperty("ticket").GetProperty("number").GetString()!;
             var onServer = await hall.ServerTicketAsync(number);
             Assert.Equal("voided", onServer.GetProperty("status").GetString());
+
+            // The guide desk reprints it: the citizen keeps the number and the place.
+            using var console = new HttpClient { BaseAddress = hall.Server.BaseUri };
+            var reprinted = await console.PostAsync(new Uri($"/api/halls/xinqiao/tickets/{number}/reprint", UriKind.Relative), null);
+            Assert.True(reprinted.IsSuccessStatusCode);
+            Assert.Equal("waiting", (await hall.ServerTicketAsync(number)).GetProperty("status").GetString());
         }
         finally
         {

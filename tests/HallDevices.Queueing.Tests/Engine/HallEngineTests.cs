@@ -305,6 +305,24 @@ public class HallEngineTests
     }
 
     [Fact]
+    public void A_ticket_voided_by_a_failed_print_can_be_reprinted_and_waits_at_its_old_place()
+    {
+        var (engine, _, time) = TestHall.Start(TestHall.Small());
+        engine.Login("c1", "s01");
+        var failed = Issue(engine);
+        time.Advance(TimeSpan.FromMinutes(1));
+        var later = Issue(engine);
+        engine.Void(failed.Number, "print-failed: paper-out");
+
+        Assert.Equal(TicketStatus.Waiting, engine.Reprint(failed.Number).Value!.Status);
+
+        Assert.Equal(failed.Id, Call(engine, "c1").Id);
+        Assert.Equal(later.Id, Call(engine, "c1").Id);
+        engine.Void(later.Number, "cancelled");
+        Assert.Equal(ErrorCodes.InvalidTicketState, engine.Reprint(later.Number).Error?.Code);
+    }
+
+    [Fact]
     public void A_voided_ticket_is_never_called()
     {
         var (engine, _, _) = TestHall.Start(TestHall.Small());
