@@ -1,0 +1,240 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using HallDevices.Testing;
+using HallDevices.Testing.Ui;
+using Microsoft.Playwright;
+using SkiaSharp;
+using static Microsoft.Playwright.Assertions;
+
+namespace HallDevices.Kiosk.Tests.EndToEnd;
+
+/// <summary>
+/// The kiosk's touch UI in a real headless Chromium with touch emulation, against the same real hall
+/// as the API tests (queue-server, device-sim reader/scanner/printer on ptys, the kiosk process).
+/// The page is tapped like a touchscreen; what it shows is checked against the server and the
+/// emulated printer's receipts. Screenshots go to a temp folder per test, removed afterwards unless
+/// HALL_KEEP_SCREENSHOTS is set.
+/// </summary>
+[Collection("kiosk hall")]
+public sealed class KioskTouchUiTests(KioskHall hall, HeadlessChromium chromium) : IClassFixture<HeadlessChromium>, IAsyncLifetime
+{
+    private const int Width = 1280;
+    private const int Height = 800;
+    private const string StartHintZh = "请刷身份证、扫预约码或通行码，或直接选择事项";
+    private const string StartHintEn = "Swipe your ID card, scan an appointment or pass code, or choose a service";
+    private static readonly SKColor HallRed = new(0xb3, 0x15, 0x1b);
+
+    private readonly string _shots = TempDir.Create("kiosk-ui");
+    private BrowserPage _browser = null!;
+
+    private IPage Page => _browser.Page;
+
+    private ILocator Screen => Page.Locator("#screen");
+
+    public async Task InitializeAsync()
+    {
+        // Every test starts where a citizen walks up: start screen, no card, Chinese.
+        await hall.BackToStartAsync();
+        (await hall.Http.PostAsJsonAsync("/api/language", new { language = "zh" })).EnsureSuccessStatusCode();
+        _browser = await chromium.OpenAsync(hall.Kiosk.BaseUri, Width, Height, touch: true);
+        await Expect(Screen).ToHaveAttributeAsync("data-screen", "start");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        await hall.BackToStartAsync();
+        (await hall.Http.PostAsJsonAsync("/api/language", new { language = "zh" })).EnsureSuccessStatusCode();
+        if (Environment.GetEnvironmentVariable("HALL_KEEP_SCREENSHOTS") is null)
+        {
+            Directory.Delete(_shots, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task The_start_screen_shows_every_category_and_service_of_the_catalogue_with_the_servers_waiting_counts()
+    {
+        using var hallFile = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(Repo.Root, "queue-server", "HallDevices.QueueServer", "halls", "sample-town.json")));
+        var queues = hallFile.RootElement.GetProperty("queues").EnumerateArray().ToList();
+        var services = hallFile.RootElement.GetProperty("services").EnumerateArray().ToList();
+        var waiting = await ServerWaitingAsync();
+
+        await Expect(Page.Locator("#hall")).ToHaveTextAsync(hallFile.RootElement.GetProperty("name").GetString()!);
+        await Expect(Screen.Locator(".hint")).ToHaveTextAsync(StartHintZh);
+        await Expect(Screen.Locator("section.category h2")).ToHaveTextAsync(queues.Select(q => q.GetProperty("name").GetString()!).ToArray());
+        foreach (var queue in queues)
+        {
+            var id = queue.GetProperty("id").GetString()!;
+            var section = Screen.Locator("section.category").Filter(new() { Has = Page.Locator("h2", new() { HasTextString = queue.GetProperty("name").GetString()! }) });
+            var inQueue = services.Where(s => s.GetProperty("queue").GetString() == id).ToList();
+            await Expect(section.Locator("button[data-service]")).ToHaveCountAsync(inQueue.Count);
+            foreach (var service in inQueue)
+            {
+                var button = section.Locator($"button[data-service='{service.GetProperty("id").GetString()}']");
+                var needsId = service.TryGetProperty("needsIdCard", out var n) && n.GetBoolean();
+                await Expect(button).ToBeVisibleAsync();
+                await Expect(button).ToContainTextAsync(service.GetProperty("name").GetString()!);
+                await Expect(button.Locator("small")).ToHaveTextAsync($"等候 {waiting[id]} 人" + (needsId ? " · 需身份证" : ""));
+            }
+        }
+
+        // A ticket taken elsewhere (another kiosk, the mobile channel) raises the count on this screen by itself.
+        using var server = new HttpClient { BaseAddress = hall.Server.BaseUri };
+        (await server.PostAsJsonAsync("/api/halls/xinqiao/tickets", new { serviceId = "consultation", channel = "mobile" })).EnsureSuccessStatusCode();
+        var after = await ServerWaitingAsync();
+        Assert.Equal(waiting["rural"] + 1, after["rural"]);
+        await Expect(Screen.Locator("button[data-service='consultation'] small")).ToHaveTextAsync($"等候 {after["rural"]} 人");
+        await Expect(Screen.Locator("button[data-service='farm-subsidy'] small")).ToHaveTextAsync($"等候 {after["rural"]} 人");
+        _browser.AssertNoScriptErrors();
+    }
+
+    [Fact]
+    public async Task The_page_is_chinese_by_default_and_the_language_button_switches_it_to_english_and_back()
+    {
+        var lang = Page.GetByTestId("lang");
+        await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
+        await Expect(Screen.Locator(".hint")).ToHaveTextAsync(StartHintZh);
+        await Expect(lang).ToHaveTextAsync("English");
+        await Expect(Screen.Locator("button[data-service='household-move'] small")).ToHaveTextAsync(new Regex(@"^等候 \d+ 人 · 需身份证$"));
+
+        await lang.TapAsync();
+
+        await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Expect(Screen.Locator(".hint")).ToHaveTextAsync(StartHintEn);
+        await Expect(lang).ToHaveTextAsync("中文");
+        await Expect(Screen.Locator("button[data-service='household-move'] small")).ToHaveTextAsync(new Regex(@"^\d+ waiting · ID card$"));
+        await Expect(Screen.Locator("button[data-service='consultation'] small")).ToHaveTextAsync(new Regex(@"^\d+ waiting$"));
+
+        await lang.TapAsync();
+
+        await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
+        await Expect(Screen.Locator(".hint")).ToHaveTextAsync(StartHintZh);
+        await Expect(lang).ToHaveTextAsync("English");
+        _browser.AssertNoScriptErrors();
+    }
+
+    [Fact]
+    public async Task Swiping_a_card_and_tapping_a_service_shows_the_servers_number_and_the_printer_prints_it_with_a_qr_to_its_tracking_page()
+    {
+        await Expect(Screen.Locator(".hint")).ToHaveTextAsync(StartHintZh);
+        var start = await _browser.ScreenshotAsync(Path.Combine(_shots, "start.png"));
+        var next = hall.ReceiptCount + 1;
+
+        await hall.Reader.SendAsync("card 11"); // a card of its own: daily limits count per person
+        await Expect(Screen).ToHaveAttributeAsync("data-screen", "services");
+        await Expect(Screen.Locator(".hint")).ToHaveTextAsync(new Regex(@"^您好，测\*+，请选择办理事项$"));
+        await Screen.Locator("button[data-service='pension-enrol']").TapAsync();
+
+        await Expect(Screen).ToHaveAttributeAsync("data-screen", "ticket");
+        var shown = (await Screen.Locator(".big").TextContentAsync())!;
+        var onServer = await hall.ServerTicketAsync(shown);
+        Assert.Equal("pension-enrol", onServer.GetProperty("serviceId").GetString());
+        Assert.Equal("waiting", onServer.GetProperty("status").GetString());
+        var issued = (await hall.StateAsync()).GetProperty("view").GetProperty("ticket");
+        Assert.Equal(shown, issued.GetProperty("number").GetString());
+        await Expect(Screen).ToContainTextAsync(onServer.GetProperty("serviceName").GetString()!);
+        await Expect(Screen).ToContainTextAsync($"前面还有 {issued.GetProperty("waitingAhead").GetInt32()} 人，预计等待 {issued.GetProperty("estimatedWaitMinutes").GetInt32()} 分钟");
+        await Expect(Screen).ToContainTextAsync("请取走您的小票");
+        var ticket = await _browser.ScreenshotAsync(Path.Combine(_shots, "ticket.png"));
+
+        var receipt = await hall.WaitForReceiptAsync(next);
+        Assert.Equal(onServer.GetProperty("trackUrl").GetString(), QrCodes.DecodePng(receipt));
+
+        using (var startShot = SKBitmap.Decode(start))
+        using (var ticketShot = SKBitmap.Decode(ticket))
+        {
+            AssertRendered(startShot);
+            AssertRendered(ticketShot);
+
+            // The ticket screen is a different picture: a huge red number in the middle.
+            Assert.True(Differences(startShot, ticketShot) > Width * Height / 20, "the ticket screen looks like the start screen");
+            var middle = SKRectI.Create(Width / 4, 80, Width / 2, 260);
+            Assert.True(Count(ticketShot, middle, HallRed) > 2_000, "no big red ticket number in the middle of the ticket screen");
+        }
+
+        // Back: the citizen is forgotten.
+        await Screen.Locator("[data-action='back']").TapAsync();
+        await Expect(Screen).ToHaveAttributeAsync("data-screen", "start");
+        await Expect(Screen.Locator(".hint")).ToHaveTextAsync(StartHintZh);
+        _browser.AssertNoScriptErrors();
+    }
+
+    [Fact]
+    public async Task Tapping_a_service_that_needs_an_id_card_without_one_shows_the_refusal_in_plain_words_and_takes_no_number()
+    {
+        var before = await ServerWaitingAsync();
+
+        await Screen.Locator("button[data-service='household-move']").TapAsync();
+
+        await Expect(Screen).ToHaveAttributeAsync("data-screen", "message");
+        var message = Screen.Locator("p.message");
+        await Expect(message).ToHaveAttributeAsync("data-code", "id-required");
+        await Expect(message).ToHaveTextAsync("此事项需要身份证，请先在读卡区刷身份证");
+        Assert.DoesNotContain("id-required", await Screen.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, await ServerWaitingAsync());
+
+        await Screen.Locator("[data-action='back']").TapAsync();
+        await Expect(Screen).ToHaveAttributeAsync("data-screen", "start");
+        _browser.AssertNoScriptErrors();
+    }
+
+    private async Task<Dictionary<string, int>> ServerWaitingAsync()
+    {
+        using var server = new HttpClient { BaseAddress = hall.Server.BaseUri };
+        var queues = await server.GetFromJsonAsync<JsonElement>("/api/halls/xinqiao/queues");
+        return queues.EnumerateArray().ToDictionary(q => q.GetProperty("queueId").GetString()!, q => q.GetProperty("waiting").GetInt32());
+    }
+
+    /// <summary>A real rendering, not a blank or a box-only page: full size, the red header, and the many shades anti-aliased CJK text leaves.</summary>
+    private static void AssertRendered(SKBitmap shot)
+    {
+        Assert.Equal((Width, Height), (shot.Width, shot.Height));
+        Assert.True(Count(shot, SKRectI.Create(0, 0, Width, 40), HallRed) > Width * 20, "the red header bar is missing");
+        var colours = new HashSet<SKColor>();
+        for (var y = 0; y < shot.Height; y += 2)
+        {
+            for (var x = 0; x < shot.Width; x += 2)
+            {
+                colours.Add(shot.GetPixel(x, y));
+            }
+        }
+
+        Assert.True(colours.Count > 64, $"only {colours.Count} colours: the page did not render text");
+    }
+
+    private static int Count(SKBitmap bitmap, SKRectI rect, SKColor color, int tolerance = 16)
+    {
+        var n = 0;
+        for (var y = rect.Top; y < rect.Bottom; y++)
+        {
+            for (var x = rect.Left; x < rect.Right; x++)
+            {
+                var p = bitmap.GetPixel(x, y);
+                if (Math.Abs(p.Red - color.Red) <= tolerance && Math.Abs(p.Green - color.Green) <= tolerance && Math.Abs(p.Blue - color.Blue) <= tolerance)
+                {
+                    n++;
+                }
+            }
+        }
+
+        return n;
+    }
+
+    private static int Differences(SKBitmap a, SKBitmap b)
+    {
+        var n = 0;
+        for (var y = 0; y < a.Height; y++)
+        {
+            for (var x = 0; x < a.Width; x++)
+            {
+                if (a.GetPixel(x, y) != b.GetPixel(x, y))
+                {
+                    n++;
+                }
+            }
+        }
+
+        return n;
+    }
+}
