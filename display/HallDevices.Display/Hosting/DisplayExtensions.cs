@@ -17,7 +17,9 @@ internal static class DisplayExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<DisplayOptions>().BindConfiguration(DisplayOptions.Section).ValidateOnStart();
+        services.AddOptions<DisplayOptions>().BindConfiguration(DisplayOptions.Section)
+            .PostConfigure(o => Windows.BusMapFile.Merge(o.Bus))
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DisplayOptions>, DisplayOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
 
@@ -47,6 +49,13 @@ internal static class DisplayExtensions
             : ActivatorUtilities.CreateInstance<WavFileSink>(sp));
         services.AddSingleton<VoiceService>();
         services.AddHostedService(sp => sp.GetRequiredService<VoiceService>());
+
+        // Window devices: one counter-state store (fed by HallSubscriber) drives the RS-485 bus and the SPI/GPIO signs.
+        services.AddSingleton<Windows.WindowStates>();
+        services.AddSingleton<Windows.BusService>();
+        services.AddHostedService(sp => sp.GetRequiredService<Windows.BusService>());
+        services.AddSingleton<Windows.SignService>();
+        services.AddHostedService(sp => sp.GetRequiredService<Windows.SignService>());
 
         // MQTT: section "Mqtt" as in the server. The client id doubles as the device id of the
         // retained status, whose last will tells the hall this screen died.

@@ -17,6 +17,12 @@ internal sealed class DisplayOptions
     public BoardOptions Board { get; set; } = new();
 
     public VoiceOptions Voice { get; set; } = new();
+
+    public Windows.BusOptions Bus { get; set; } = new();
+
+    public Windows.SignsOptions Signs { get; set; } = new();
+
+    public Windows.WindowTextOptions WindowText { get; set; } = new();
 }
 
 /// <summary><c>Display:Board:*</c>.</summary>
@@ -154,6 +160,7 @@ internal sealed partial class DisplayOptionsValidator : IValidateOptions<Display
             errors.Add("Display:Voice:PauseMilliseconds must be 0..10000 and Display:Voice:Speed 80..450.");
         }
 
+        Windows.WindowOptionsValidation.Validate(options, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -15,6 +15,7 @@ namespace HallDevices.Display.Hosting;
 internal sealed class HallSubscriber(
     HallMqttClient mqtt,
     BoardState state,
+    Windows.WindowStates windows,
     IServiceProvider services,
     IOptions<DisplayOptions> options,
     ILogger<HallSubscriber> log) : BackgroundService
@@ -69,7 +70,11 @@ internal sealed class HallSubscriber(
 
     private Task OnBoard(MqttIncomingMessage m, CancellationToken ct) => Read<BoardDto>(m, b => state.ApplyBoard(b, m.Retain));
 
-    private Task OnCounterState(MqttIncomingMessage m, CancellationToken ct) => Read<CounterStateDto>(m, state.ApplyCounterState);
+    private Task OnCounterState(MqttIncomingMessage m, CancellationToken ct) => Read<CounterStateDto>(m, s =>
+    {
+        state.ApplyCounterState(s);
+        windows.Apply(s);
+    });
 
     private Task OnCall(MqttIncomingMessage m, CancellationToken ct) => Read<CallEventDto>(m, e =>
     {
