@@ -186,7 +186,8 @@ public sealed class KioskSession(TicketFlow flow, PassCodePolicy passCodes, ICat
     private KioskView Forget()
     {
         _idNumber = null;
-        return new KioskView(KioskScreen.Start, _view.Version, _view.Language, null, null, null, null, null);
+        // The next citizen starts in Chinese, whatever the last one chose.
+        return new KioskView(KioskScreen.Start, _view.Version, "zh", null, null, null, null, null);
     }
 
     private void Update(Func<KioskView, KioskView> change, bool touch = true)
