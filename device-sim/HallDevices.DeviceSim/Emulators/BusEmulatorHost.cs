@@ -18,6 +18,8 @@ public sealed class BusEmulatorHost
     private readonly Stream _wire;
     private readonly TextWriter _output;
     private readonly LedStripPictures? _pictures;
+    private readonly System.Threading.Channels.Channel<(Slave Slave, string Text)> _drawing = System.Threading.Channels.Channel.CreateUnbounded<(Slave, string)>(new System.Threading.Channels.UnboundedChannelOptions { SingleReader = true });
+    private Task? _drawer;
     private readonly TimeProvider _time;
     private readonly ModbusSlaveBus _bus = new();
     private readonly Lock _gate = new();
@@ -208,7 +210,18 @@ public sealed class BusEmulatorHost
                 text = strip.Text;
             }
 
-            var path = _pictures.Write(slave.Entry.Counter, text);
+            // Drawing a picture (SkiaSharp, the CJK font) can take a second when cold; it happens
+            // beside the wire loop so the master's next request is never kept waiting.
+            _drawing.Writer.TryWrite((slave, text));
+            _drawer ??= Task.Run(DrawPicturesAsync);
+        }
+    }
+
+    private async Task DrawPicturesAsync()
+    {
+        await foreach (var (slave, text) in _drawing.Reader.ReadAllAsync())
+        {
+            var path = _pictures!.Write(slave.Entry.Counter, text);
             _output.WriteLine($"led {slave.Entry.Address} ({slave.Entry.Counter}) picture {path}");
         }
     }

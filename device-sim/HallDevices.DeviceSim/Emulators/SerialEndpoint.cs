@@ -36,6 +36,10 @@ public sealed class SerialEndpoint : IDisposable
         try
         {
             port.Open();
+
+            // A device that has just been switched on has heard nothing: what the host wrote to the
+            // line while no emulator was there (a pty buffers it) is thrown away, not answered late.
+            port.DiscardInBuffer();
         }
         catch
         {

@@ -23,6 +23,9 @@ public sealed partial class ModbusRtuMaster : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ModbusMasterOptions _options;
+    private bool _lineMayHoldLateBytes;
+    private Task<int>? _pendingRead;
+    private Task? _pendingWrite;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly byte[] _readBuffer = new byte[512];
 
@@ -84,26 +87,38 @@ public sealed partial class ModbusRtuMaster : IDisposable
 
     private async Task<ModbusResponse?> TryOnceAsync(byte[] request, CancellationToken cancellationToken)
     {
-        using var timeout = new CancellationTokenSource(_options.ResponseTimeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        await _stream.WriteAsync(request, cancellationToken);
-        await _stream.FlushAsync(cancellationToken);
+        if (_lineMayHoldLateBytes)
+        {
+            // The slave may still have answered after we gave up; that late reply must not be
+            // read as the answer to this request (same slave, same function, valid CRC).
+            _lineMayHoldLateBytes = false;
+            while (await ReadWithinAsync(TimeSpan.FromMilliseconds(30), cancellationToken) > 0)
+            {
+            }
+        }
+
+        // A line nobody listens on can block a write (a pty with no emulator behind it); a real
+        // RS-485 line never does, so a write that does not complete in time counts as no answer.
+        _pendingWrite ??= WriteAsync(request);
+        if (await Task.WhenAny(_pendingWrite, Task.Delay(_options.ResponseTimeout, _time, cancellationToken)) != _pendingWrite)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return null;
+        }
+
+        var written = _pendingWrite;
+        _pendingWrite = null;
+        await written;
+        var deadline = _time.GetTimestamp();
         var received = new List<byte>();
         while (true)
         {
-            int n;
-            try
-            {
-                n = await _stream.ReadAsync(_readBuffer, linked.Token);
-            }
-            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                return null;
-            }
-
+            var left = _options.ResponseTimeout - _time.GetElapsedTime(deadline);
+            var n = left > TimeSpan.Zero ? await ReadWithinAsync(left, cancellationToken) : 0;
             if (n == 0)
             {
-                throw new EndOfStreamException("Modbus stream ended.");
+                _lineMayHoldLateBytes = true;
+                return null;
             }
 
             received.AddRange(_readBuffer.AsSpan(0, n));
@@ -112,6 +127,33 @@ public sealed partial class ModbusRtuMaster : IDisposable
                 return response;
             }
         }
+    }
+
+    private async Task WriteAsync(byte[] request)
+    {
+        await _stream.WriteAsync(request, CancellationToken.None);
+        await _stream.FlushAsync(CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Bytes read within <paramref name="window"/>, 0 when none came. One read is kept outstanding
+    /// across calls instead of being cancelled: on Linux a cancelled serial read can stay queued in
+    /// the port and swallow the next reply (DESIGN.md §7), so a read given up on is simply reused.
+    /// </summary>
+    private async Task<int> ReadWithinAsync(TimeSpan window, CancellationToken cancellationToken)
+    {
+        _pendingRead ??= _stream.ReadAsync(_readBuffer, CancellationToken.None).AsTask();
+        var done = await Task.WhenAny(_pendingRead, Task.Delay(window, _time, cancellationToken));
+        if (done != _pendingRead)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return 0;
+        }
+
+        var read = _pendingRead;
+        _pendingRead = null;
+        var n = await read;
+        return n == 0 ? throw new EndOfStreamException("Modbus stream ended.") : n;
     }
 
     /// <inheritdoc />

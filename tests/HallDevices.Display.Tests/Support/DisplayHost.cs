@@ -70,7 +70,9 @@ public sealed class DisplayHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var app = builder.AddDisplay().Build().UseDisplay();
-        await app.StartAsync();
+        // Off xUnit's synchronization context: the hosted services' loops (bus polling, MQTT) must run on
+        // the thread pool, not queue behind the test's limited-concurrency context.
+        await Task.Run(() => app.StartAsync());
         return new DisplayHost(app, http, dir);
     }
 
