@@ -62,6 +62,9 @@ public class DemoTests
 
         Assert.True(Directory.GetFiles(outDir, "board-0*.png").Length > 1);
 
+        // The window LED strips were drawn as the display drove them over the Modbus bus.
+        Assert.Equal(6, Directory.GetFiles(outDir, "led-w*.png").Length);
+
         // Announcements were spoken to WAV files (RIFF/WAVE with some audio in them).
         var wavs = Directory.GetFiles(outDir, "*.wav");
         Assert.NotEmpty(wavs);

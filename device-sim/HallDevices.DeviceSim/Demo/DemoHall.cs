@@ -17,8 +17,9 @@ public sealed record DemoKiosk(string Id, ChildApp App, Uri Ui, IdCardEmulatorHo
 
 /// <summary>
 /// A whole simulated hall: queue-server with its embedded broker and a temporary LiteDB, kiosks
-/// with an emulated reader, scanner and printer each on real ptys, and the display writing board
-/// snapshots and announcement WAVs — all started from the current build, and all stopped again
+/// with an emulated reader, scanner and printer each on real ptys, the window bus (keypads,
+/// evaluators, LED strips drawn to <c>led-*.png</c>), and the display writing board snapshots and
+/// announcement WAVs — all started from the current build, and all stopped again
 /// (processes, emulators, ptys, the temporary database) when disposed.
 /// </summary>
 public sealed class DemoHall : IAsyncDisposable
@@ -28,6 +29,7 @@ public sealed class DemoHall : IAsyncDisposable
 
     private readonly List<IAsyncDisposable> _apps = [];
     private readonly List<IDisposable> _endpoints = [];
+    private readonly List<IDisposable> _disposables = [];
     private readonly List<Task> _emulators = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly List<DemoKiosk> _kiosks = [];
@@ -116,6 +118,11 @@ public sealed class DemoHall : IAsyncDisposable
             e.Dispose();
         }
 
+        foreach (var d in _disposables)
+        {
+            d.Dispose();
+        }
+
         try
         {
             await Task.WhenAll(_emulators).WaitAsync(TimeSpan.FromSeconds(5));
@@ -188,6 +195,14 @@ public sealed class DemoHall : IAsyncDisposable
             _kiosks.Add(new DemoKiosk(id, app, ui, readerHost, scannerHost, printerHost));
         }
 
+        // The window bus: caller keypads, evaluators and LED strips of w1–w6 as Modbus slaves on one
+        // RS-485 line; the display drives the strips from the counters, the emulator draws them.
+        var busMap = Path.Combine(Build.Root, "device-sim", "HallDevices.DeviceSim", "bus-sample.json");
+        var bus = Open("bus", 9600);
+        var pictures = new LedStripPictures(Artefacts, new HallDevices.Devices.Signs.SignTextRenderer(HallDevices.Devices.Signs.SignTextRenderer.DefaultFontPath));
+        _disposables.Add(pictures);
+        _emulators.Add(new BusEmulatorHost(bus.Stream, BusMap.Load(busMap), TextWriter.Null, pictures).RunAsync(_stop.Token));
+
         Board = new Uri($"http://127.0.0.1:{FreePort()}");
         var voice = File.Exists("/usr/bin/espeak-ng") ? "espeak-ng" : "none";
         output.WriteLine($"starting display (board {Board}, voice {voice})");
@@ -197,6 +212,8 @@ public sealed class DemoHall : IAsyncDisposable
             ["Display:Board:SnapshotDir"] = Artefacts,
             ["Display:Voice:Engine"] = voice,
             ["Display:Voice:OutDir"] = Artefacts,
+            ["Display:Bus:Port"] = bus.HostPath!,
+            ["Display:Bus:MapFile"] = busMap,
             ["Mqtt:Port"] = Str(MqttPort),
             ["Logging:LogLevel:Default"] = "Warning",
         }, logs);
