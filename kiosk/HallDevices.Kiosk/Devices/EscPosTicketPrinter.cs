@@ -12,11 +12,14 @@ namespace HallDevices.Kiosk.Devices;
 /// </summary>
 public sealed class EscPosTicketPrinter(PrinterPort link, TicketRenderer renderer, IOptions<KioskOptions> options, TimeProvider time, ILogger<EscPosPrinter> log) : ITicketPrinter
 {
+    // A printer answers DLE EOT within milliseconds; a busy kiosk PC may take longer to read it.
+    private static readonly TimeSpan StatusTimeout = TimeSpan.FromSeconds(2);
+
     /// <inheritdoc />
     public Task<PrinterHealth> CheckAsync(CancellationToken cancellationToken) =>
         link.UseAsync(async stream =>
         {
-            using var printer = new EscPosPrinter(stream, time, log);
+            using var printer = new EscPosPrinter(stream, time, log, StatusTimeout);
             return (await printer.QueryStatusAsync(cancellationToken)).Health;
         }, cancellationToken);
 
@@ -27,7 +30,7 @@ public sealed class EscPosTicketPrinter(PrinterPort link, TicketRenderer rendere
         var job = options.Value.Printer.Raster ? Raster(ticket) : Text(ticket);
         return link.UseAsync(async stream =>
         {
-            using var printer = new EscPosPrinter(stream, time, log);
+            using var printer = new EscPosPrinter(stream, time, log, StatusTimeout);
             await printer.PrintAsync(job, cancellationToken);
             return true;
         }, cancellationToken);
