@@ -19,6 +19,8 @@ public sealed partial class SimProcess : IAsyncDisposable
         process.BeginErrorReadLine();
     }
 
+    private bool _disposed;
+
     public string? HostPort { get; private set; }
 
     public static async Task<SimProcess> StartAsync(params string[] args)
@@ -82,6 +84,12 @@ public sealed partial class SimProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
