@@ -64,7 +64,9 @@ cmd_test() {
   dotnet build HallDevices.sln -nologo -v q -clp:ErrorsOnly
   # --blame-hang-timeout turns a hung test into a failure with a dump instead of a stuck run.
   set +e
-  dotnet test HallDevices.sln --no-build -nologo --blame-hang-timeout 5m "$@" 2>&1 | tee "$log"
+  # One test project at a time (-m:1): each starts real servers, browsers and emulators, and on a
+  # 2-core machine running them all at once starves their timing.
+  dotnet test HallDevices.sln --no-build -nologo -m:1 --blame-hang-timeout 5m "$@" 2>&1 | tee "$log"
   local status=${PIPESTATUS[0]}
   set -e
   # One closing line for the whole run, summed over the test projects.

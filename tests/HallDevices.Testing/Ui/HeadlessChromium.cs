@@ -125,7 +125,10 @@ public sealed class BrowserPage : IAsyncDisposable
                 answered = _answered.Contains(request);
             }
 
-            if (!(answered && request.Failure == "net::ERR_ABORTED"))
+            // An image load cancelled because the page already asked for a newer frame is the
+            // board page working as meant, not an error.
+            var superseded = request.ResourceType == "image" && request.Failure == "net::ERR_ABORTED";
+            if (!(answered && request.Failure == "net::ERR_ABORTED") && !superseded)
             {
                 Record($"request failed: {request.Method} {request.Url} ({request.Failure})");
             }
