@@ -123,7 +123,9 @@ public sealed class PrinterEmulatorHost(Stream wire, string outDir, ReceiptRende
 
                 var number = Interlocked.Increment(ref _printed);
                 var path = Path.Combine(outDir, string.Create(CultureInfo.InvariantCulture, $"{filePrefix}{number:0000}.png"));
-                await File.WriteAllBytesAsync(path, renderer.RenderPng(_receipt), cancellationToken);
+                // Written whole, then moved into place: whoever watches the folder never reads half a PNG.
+                await File.WriteAllBytesAsync(path + ".part", renderer.RenderPng(_receipt), cancellationToken);
+                File.Move(path + ".part", path, overwrite: true);
                 _receipt.Clear();
                 output.WriteLine($"printer: receipt {path}");
                 break;

@@ -63,10 +63,12 @@ public sealed class PngOutputTests : IDisposable
             png.Offer(frame, v, stateChanged: true);
         }
 
-        PngFrame last;
+        // Wait from the last frame seen, not from png.Latest: the final frame may already be the
+        // latest, and waiting for one after it would wait forever.
+        PngFrame? last = null;
         do
         {
-            last = await png.NextAsync(png.Latest?.Sequence ?? 0, Timeout());
+            last = await png.NextAsync(last?.Sequence ?? 0, Timeout());
         }
         while (last.Version != 50);
 
