@@ -79,7 +79,7 @@ public sealed class RequestListener(
     }
 
     /// <summary>Waits until every reply handed to the broker was acknowledged (graceful shutdown).</summary>
-    public async Task DrainAsync(TimeSpan timeout)
+    private async Task DrainAsync(TimeSpan timeout)
     {
         var deadline = Stopwatch.GetTimestamp();
         while (_repliesInFlight.CurrentCount < MaxRepliesInFlight && Stopwatch.GetElapsedTime(deadline) < timeout)

@@ -141,10 +141,6 @@ public sealed class LiteHallStore : IHallJournal, IDisposable
             .Select(d => JsonSerializer.Deserialize<HallEvent>(d["json"].AsString, Json)!)
             .ToList();
 
-    /// <summary>Every ticket ever stored for the hall (for checks and reports; not for hot paths).</summary>
-    public IReadOnlyList<Ticket> AllTickets() =>
-        _tickets.FindAll().Select(d => JsonSerializer.Deserialize<Ticket>(d["json"].AsString, Json)!).ToList();
-
     /// <inheritdoc />
     public void Dispose() => _db.Dispose();
 
