@@ -1,3 +1,4 @@
+using HallDevices.Messaging;
 using HallDevices.Queueing.Appointments;
 using HallDevices.Queueing.Engine;
 using HallDevices.Queueing.Halls;

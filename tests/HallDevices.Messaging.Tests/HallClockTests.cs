@@ -1,7 +1,7 @@
-using HallDevices.QueueServer.Halls;
+using HallDevices.Messaging;
 using Microsoft.Extensions.Time.Testing;
 
-namespace HallDevices.QueueServer.Tests.Storage;
+namespace HallDevices.Messaging.Tests;
 
 public class HallClockTests
 {
@@ -41,5 +41,32 @@ public class HallClockTests
         var clock = new HallClock(Microsoft.Extensions.Options.Options.Create(new ClockOptions()), real);
 
         Assert.Same(real, clock.Time);
+    }
+
+    [Fact]
+    public void Without_an_origin_the_clock_starts_at_Start_when_the_app_starts()
+    {
+        var real = new FakeTimeProvider(DateTimeOffset.UtcNow);
+
+        var clock = new HallClock(Microsoft.Extensions.Options.Options.Create(new ClockOptions { Speed = 30, Start = Morning }), real);
+
+        Assert.Equal(Morning, clock.Time.GetUtcNow());
+    }
+
+    [Fact]
+    public void Apps_started_at_different_moments_with_the_same_origin_read_the_same_hall_time()
+    {
+        // The server starts at the origin; the display four real seconds later (two hall minutes at ×30).
+        var real = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 6, 0, 0, TimeSpan.Zero));
+        var options = Microsoft.Extensions.Options.Options.Create(new ClockOptions { Speed = 30, Start = Morning, Origin = real.GetUtcNow() });
+        var server = new HallClock(options, real);
+        real.Advance(TimeSpan.FromSeconds(4));
+        var display = new HallClock(options, real);
+
+        Assert.Equal(Morning.AddMinutes(2), display.Time.GetUtcNow());
+        Assert.Equal(server.Time.GetUtcNow(), display.Time.GetUtcNow());
+        real.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(Morning.AddMinutes(2.5), display.Time.GetUtcNow());
+        Assert.Equal(server.Time.GetUtcNow(), display.Time.GetUtcNow());
     }
 }
