@@ -33,13 +33,20 @@ internal sealed class BoardPipeline : IDisposable
     private readonly FramebufferWriter? _framebuffer;
     private readonly PngOutput? _png;
     private readonly TimeProvider _time;
+    private readonly TimeProvider _hallTime;
     private readonly SKBitmap _bitmap;
     private readonly SKCanvas _canvas;
     private long _lastVersion = -1;
     private bool _lastHighlighted;
     private long _lastMinute = -1;
 
-    public BoardPipeline(BoardState state, BoardRenderer renderer, FramebufferWriter? framebuffer, PngOutput? png, TimeProvider time)
+    /// <param name="state">What to draw.</param>
+    /// <param name="renderer">How to draw it.</param>
+    /// <param name="framebuffer">The live screen, if any.</param>
+    /// <param name="png">Snapshots and HTTP, if any.</param>
+    /// <param name="time">Real time: highlights and the notice scroll are for people watching.</param>
+    /// <param name="hallTime">The hall's clock shown in the header (accelerated in the simulated hall); <paramref name="time"/> when not given.</param>
+    public BoardPipeline(BoardState state, BoardRenderer renderer, FramebufferWriter? framebuffer, PngOutput? png, TimeProvider time, TimeProvider? hallTime = null)
     {
         ArgumentNullException.ThrowIfNull(renderer);
         _state = state;
@@ -47,6 +54,7 @@ internal sealed class BoardPipeline : IDisposable
         _framebuffer = framebuffer;
         _png = png;
         _time = time;
+        _hallTime = hallTime ?? time;
         _bitmap = new SKBitmap(new SKImageInfo(renderer.Width, renderer.Height, SKColorType.Bgra8888, SKAlphaType.Premul));
         _canvas = new SKCanvas(_bitmap);
     }
@@ -64,9 +72,10 @@ internal sealed class BoardPipeline : IDisposable
     public FrameKind? Frame()
     {
         var now = _time.GetUtcNow();
+        var clock = _hallTime.GetUtcNow();
         var view = _state.Snapshot();
         var highlighted = view.IsHighlighted(now);
-        var minute = now.ToUnixTimeSeconds() / 60;
+        var minute = clock.ToUnixTimeSeconds() / 60;
         FrameKind kind;
         if (view.Version != _lastVersion || highlighted != _lastHighlighted)
         {
@@ -88,7 +97,7 @@ internal sealed class BoardPipeline : IDisposable
         _lastVersion = view.Version;
         _lastHighlighted = highlighted;
         _lastMinute = minute;
-        _renderer.Render(_canvas, view, now);
+        _renderer.Render(_canvas, view, now, clock);
         _canvas.Flush();
         _framebuffer?.Write(_bitmap);
         FrameRendered?.Invoke(new FrameInfo(view.Version, kind, _time.GetTimestamp()));
@@ -100,12 +109,21 @@ internal sealed class BoardPipeline : IDisposable
         return kind;
     }
 
-    /// <summary>When the picture changes next without any message: the clock's next minute or the end of a highlight.</summary>
-    public DateTimeOffset NextScheduledChange(DateTimeOffset now)
+    /// <summary>The hall's clock, whose timers say when the header's minute turns.</summary>
+    public TimeProvider HallTime => _hallTime;
+
+    /// <summary>When a highlight shown at <paramref name="now"/> (real time) ends, if one is.</summary>
+    public DateTimeOffset? HighlightEnds(DateTimeOffset now)
     {
-        var nextMinute = DateTimeOffset.FromUnixTimeSeconds(((now.ToUnixTimeSeconds() / 60) + 1) * 60);
         var view = _state.Snapshot();
-        return view.IsHighlighted(now) && view.HighlightUntil < nextMinute ? view.HighlightUntil : nextMinute;
+        return view.IsHighlighted(now) ? view.HighlightUntil : null;
+    }
+
+    /// <summary>Hall time until the header clock's next minute.</summary>
+    public TimeSpan UntilNextMinute()
+    {
+        var clock = _hallTime.GetUtcNow();
+        return DateTimeOffset.FromUnixTimeSeconds(((clock.ToUnixTimeSeconds() / 60) + 1) * 60) - clock;
     }
 
     public void Dispose()

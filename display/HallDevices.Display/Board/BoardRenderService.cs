@@ -5,7 +5,8 @@ namespace HallDevices.Display.Board;
 
 /// <summary>
 /// The render loop: sleeps until the state changes, the clock's minute turns, a highlight ends or
-/// (with a framebuffer) the next animation frame is due. Nothing is polled.
+/// (with a framebuffer) the next animation frame is due. Nothing is polled. The minute is the hall
+/// clock's (a timer of that clock, so an accelerated hall turns its minutes faster); the rest is real time.
 /// </summary>
 internal sealed class BoardRenderService(BoardState state, BoardPipeline pipeline, IOptions<DisplayOptions> options, TimeProvider time, ILogger<BoardRenderService> log) : BackgroundService
 {
@@ -32,28 +33,29 @@ internal sealed class BoardRenderService(BoardState state, BoardPipeline pipelin
             }
 
             var now = time.GetUtcNow();
-            var wake = pipeline.NextScheduledChange(now);
+            var wake = pipeline.HighlightEnds(now);
             if (pipeline.HasLiveOutput && _fps > 0)
             {
                 var frame = now + TimeSpan.FromSeconds(1.0 / _fps);
-                wake = frame < wake ? frame : wake;
+                wake = wake is null || frame < wake ? frame : wake;
             }
 
-            await WaitAsync(wake - now, stoppingToken);
+            await WaitAsync(wake is { } w ? w - now : Timeout.InfiniteTimeSpan, pipeline.UntilNextMinute(), stoppingToken);
         }
     }
 
-    private async Task WaitAsync(TimeSpan delay, CancellationToken stoppingToken)
+    private async Task WaitAsync(TimeSpan delay, TimeSpan untilMinute, CancellationToken stoppingToken)
     {
-        if (delay < TimeSpan.Zero)
+        if (delay < TimeSpan.Zero && delay != Timeout.InfiniteTimeSpan)
         {
             delay = TimeSpan.Zero;
         }
 
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var tick = Task.Delay(delay, time, cts.Token);
+        var minute = Task.Delay(untilMinute, pipeline.HallTime, cts.Token);
         var changed = state.Changed.WaitToReadAsync(cts.Token).AsTask();
-        await Task.WhenAny(tick, changed);
+        await Task.WhenAny(tick, minute, changed);
         await cts.CancelAsync();
     }
 }

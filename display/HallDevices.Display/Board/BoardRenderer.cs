@@ -59,14 +59,14 @@ internal sealed class BoardRenderer : IDisposable
 
     public int Height => Layout.Height;
 
-    /// <summary>Draws the whole board for the moment <paramref name="now"/> (clock, highlight expiry, notice position).</summary>
-    public void Render(SKCanvas canvas, BoardView view, DateTimeOffset now)
+    /// <summary>Draws the whole board for the moment <paramref name="now"/> (highlight expiry, notice position) with the header clock at <paramref name="clock"/> (the hall's time; <paramref name="now"/> when not given).</summary>
+    public void Render(SKCanvas canvas, BoardView view, DateTimeOffset now, DateTimeOffset? clock = null)
     {
         ArgumentNullException.ThrowIfNull(canvas);
         ArgumentNullException.ThrowIfNull(view);
         var l = Layout;
         var s = l.Scale;
-        var local = TimeZoneInfo.ConvertTime(now, view.TimeZone);
+        var local = TimeZoneInfo.ConvertTime(clock ?? now, view.TimeZone);
         canvas.Clear(Background);
 
         DrawHeader(canvas, view, local);

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using HallDevices.Display.Hosting;
+using HallDevices.Messaging;
 using Microsoft.Extensions.Options;
 
 namespace HallDevices.Display.Board;
@@ -15,6 +16,7 @@ internal sealed class BoardState
 
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
+    private readonly TimeProvider _hallTime;
     private readonly TimeSpan _highlight;
     private readonly string _notice;
     private readonly int _recentCalls;
@@ -38,10 +40,14 @@ internal sealed class BoardState
     private long _version;
     private BoardView? _view;
 
-    public BoardState(IOptions<DisplayOptions> options, TimeProvider time)
+    /// <param name="options">Board options.</param>
+    /// <param name="time">Real time, for highlights.</param>
+    /// <param name="clock">The hall's clock, for the "last updated" time the offline header shows beside the board's clock; real time when not given.</param>
+    public BoardState(IOptions<DisplayOptions> options, TimeProvider time, HallClock? clock = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _time = time;
+        _hallTime = clock?.Time ?? time;
         _highlight = TimeSpan.FromSeconds(options.Value.Board.HighlightSeconds);
         _notice = options.Value.Board.Notice;
         _recentCalls = options.Value.Board.RecentCalls;
@@ -67,6 +73,7 @@ internal sealed class BoardState
     {
         ArgumentNullException.ThrowIfNull(board);
         var now = _time.GetUtcNow();
+        var hallNow = _hallTime.GetUtcNow();
         lock (_gate)
         {
             var before = _board?.Calls is { Count: > 0 } b ? b[0] : null;
@@ -84,7 +91,7 @@ internal sealed class BoardState
             if (_connected)
             {
                 _link = LinkState.Live;
-                _lastGoodAt = now;
+                _lastGoodAt = hallNow;
             }
 
             ChangedLocked();
@@ -118,7 +125,7 @@ internal sealed class BoardState
     /// </summary>
     public void SetConnected(bool connected)
     {
-        var now = _time.GetUtcNow();
+        var now = _hallTime.GetUtcNow();
         lock (_gate)
         {
             if (_connected == connected && _link != LinkState.Waiting)

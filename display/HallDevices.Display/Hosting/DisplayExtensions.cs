@@ -23,6 +23,11 @@ internal static class DisplayExtensions
         services.AddSingleton<IValidateOptions<DisplayOptions>, DisplayOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
 
+        // The hall's clock (section "Clock", as in the server) is what the board's header shows;
+        // highlights, polling and timeouts keep the real TimeProvider.
+        services.AddOptions<ClockOptions>().BindConfiguration(ClockOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<HallClock>();
+
         // Board: state ← MQTT, pipeline → framebuffer now, PNG worker → snapshots and HTTP later.
         services.AddSingleton<BoardState>();
         services.AddSingleton(sp => BoardFont.Load(Options(sp).Board.FontPath));
@@ -38,7 +43,8 @@ internal static class DisplayExtensions
             sp.GetRequiredService<BoardRenderer>(),
             OpenFramebuffer(Options(sp).Board, sp.GetRequiredService<ILogger<BoardPipeline>>()),
             sp.GetRequiredService<PngOutput>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<HallClock>().Time));
         services.AddHostedService<BoardRenderService>();
 
         // Voice: always registered; VoiceService reports and idles when the engine is 'none' or missing.

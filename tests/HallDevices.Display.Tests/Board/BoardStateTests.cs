@@ -1,5 +1,6 @@
 using HallDevices.Display.Board;
 using HallDevices.Display.Tests.Support;
+using HallDevices.Messaging;
 
 namespace HallDevices.Display.Tests.Board;
 
@@ -127,5 +128,24 @@ public class BoardStateTests
 
         Assert.Equal("6号综合窗口", state.CounterName("w6"));
         Assert.Equal("w9", state.CounterName("w9"));
+    }
+
+    [Fact]
+    public void On_an_accelerated_hall_clock_a_highlight_still_lasts_real_seconds_and_the_last_good_time_is_hall_time()
+    {
+        var real = Boards.Clock();
+        var hall = new HallClock(Microsoft.Extensions.Options.Options.Create(new ClockOptions { Speed = 30, Start = Boards.Morning.AddHours(-1) }), real);
+        var state = new BoardState(Microsoft.Extensions.Options.Options.Create(Boards.Options(o => o.Board.HighlightSeconds = 10)), real, hall);
+        state.SetConnected(true);
+
+        state.ApplyBoard(Boards.Board(("A012", "3号窗口")), retained: false);
+        real.Advance(TimeSpan.FromSeconds(9));
+        Assert.True(state.Snapshot().IsHighlighted(real.GetUtcNow()));
+        real.Advance(TimeSpan.FromSeconds(1));
+        Assert.False(state.Snapshot().IsHighlighted(real.GetUtcNow()));
+
+        // Ten real seconds at ×30 are five hall minutes: the offline header's time agrees with the board's clock.
+        state.SetConnected(false);
+        Assert.Equal(Boards.Morning.AddHours(-1).AddMinutes(5), state.Snapshot().LastGoodAt);
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using HallDevices.Display.Board;
 using HallDevices.Display.Hosting;
 using HallDevices.Display.Tests.Support;
 using Microsoft.Extensions.Options;
@@ -39,5 +41,45 @@ public class StartupTests
         {
             Assert.Null(display.State.Snapshot().LastGoodAt);
         }
+    }
+
+    [Fact]
+    public async Task The_board_clock_runs_on_the_hall_clock_of_the_Clock_keys_and_not_on_real_time()
+    {
+        // A day that is not today, one hall minute per real second.
+        var start = new DateTimeOffset(2001, 2, 3, 8, 30, 0, TimeSpan.FromHours(8));
+        var origin = DateTimeOffset.UtcNow;
+        await using var display = await DisplayHost.StartAsync(ServerProcess.FreePort(), new Dictionary<string, string?>
+        {
+            ["Display:Voice:Engine"] = "none",
+            ["Clock:Speed"] = "60",
+            ["Clock:Start"] = start.ToString("o", CultureInfo.InvariantCulture),
+            ["Clock:Origin"] = origin.ToString("o", CultureInfo.InvariantCulture),
+        });
+        var header = Boards.Layout().Header;
+
+        // Each frame's header must be pixel for pixel the header drawn for one hall minute of that
+        // morning; two different minutes within seconds show the clock runs at the hall's speed.
+        var minutes = new List<int>();
+        await display.FrameWhereAsync((view, frame) =>
+        {
+            if (view.Link != LinkState.Offline || frame.GetPixel(5, 5) != BoardRenderer.HeaderOffline)
+            {
+                return false;
+            }
+
+            // Candidates around the minute the hall clock should read by now (rendering each is slow).
+            var due = (int)(DateTimeOffset.UtcNow - origin).TotalSeconds;
+            var shown = Enumerable.Range(Math.Max(0, due - 4), 6).Where(m =>
+            {
+                using var expected = Boards.Render(view, DateTimeOffset.UtcNow, clock: start.AddMinutes(m));
+                return Boards.Differences(frame, expected, header) == 0;
+            }).ToList();
+            Assert.Single(shown);
+            minutes.Add(shown[0]);
+            return minutes.Distinct().Count() >= 2;
+        }, TimeSpan.FromSeconds(30));
+
+        Assert.True(minutes[^1] > minutes[0], $"hall minutes shown: {string.Join(", ", minutes)}");
     }
 }

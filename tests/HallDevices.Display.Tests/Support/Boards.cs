@@ -51,12 +51,12 @@ public static class Boards
         return state;
     }
 
-    internal static SKBitmap Render(BoardView view, DateTimeOffset now, int width = 1920, int height = 1080)
+    internal static SKBitmap Render(BoardView view, DateTimeOffset now, int width = 1920, int height = 1080, DateTimeOffset? clock = null)
     {
         using var renderer = new BoardRenderer(width, height, Typeface);
         var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Bgra8888, SKAlphaType.Premul));
         using var canvas = new SKCanvas(bitmap);
-        renderer.Render(canvas, view, now);
+        renderer.Render(canvas, view, now, clock);
         return bitmap;
     }
 
