@@ -11,7 +11,7 @@ namespace HallDevices.QueueServer.Halls;
 /// <summary>A hall being served: its engine and its store.</summary>
 /// <param name="Engine">The queue engine.</param>
 /// <param name="Store">Its durable state.</param>
-public sealed record HallRuntime(HallEngine Engine, LiteHallStore Store)
+public sealed record HallRuntime(HallEngine Engine, HallStore Store)
 {
     /// <summary>The hall.</summary>
     public HallDefinition Hall => Engine.Hall;
@@ -26,13 +26,15 @@ public sealed class HallRegistry : IDisposable
     private readonly Dictionary<string, HallRuntime> _halls = new(StringComparer.Ordinal);
 
     /// <summary>Loads and restores the halls.</summary>
-    public HallRegistry(IOptions<HallOptions> hallOptions, IOptions<StorageOptions> storage, IOptions<IdentityOptions> identity, IOptions<AppointmentOptions> appointments, HallChangeFeed feed, ServerMetrics metrics, HallClock clock, ILogger<HallRegistry> log)
+    public HallRegistry(IOptions<HallOptions> hallOptions, IOptions<StorageOptions> storage, IOptions<IdentityOptions> identity, IOptions<AppointmentOptions> appointments, HallChangeFeed feed, ServerMetrics metrics, HallClock clock, ILoggerFactory loggers)
     {
         ArgumentNullException.ThrowIfNull(hallOptions);
         ArgumentNullException.ThrowIfNull(storage);
         ArgumentNullException.ThrowIfNull(identity);
         ArgumentNullException.ThrowIfNull(appointments);
         ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(loggers);
+        var log = loggers.CreateLogger<HallRegistry>();
         var time = clock.Time;
         Protector = new CitizenIdProtector(Convert.FromBase64String(identity.Value.HashKey));
         Appointments = new AppointmentCodec(Convert.FromBase64String(appointments.Value.Key));
@@ -45,7 +47,7 @@ public sealed class HallRegistry : IDisposable
             }
 
             var started = time.GetTimestamp();
-            var store = new LiteHallStore(Path.Combine(storage.Value.Path, hall.Id + ".db"));
+            var store = new HallStore(Path.Combine(storage.Value.Path, hall.Id + ".db"), loggers.CreateLogger<HallStore>());
             var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), hall.TimeZone).DateTime);
             var snapshot = store.Load(today);
             var engine = HallEngine.Restore(hall, new FeedingJournal(store, feed, metrics), time, snapshot);

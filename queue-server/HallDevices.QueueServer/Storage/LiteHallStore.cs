@@ -9,16 +9,13 @@ using JsonSerializer = System.Text.Json.JsonSerializer;
 namespace HallDevices.QueueServer.Storage;
 
 /// <summary>
-/// One hall's durable state in its own LiteDB file (<c>{Storage:Path}/{hallId}.db</c>, opened once,
-/// <c>Connection=Direct</c>): an append-only <c>events</c> log keyed by sequence, plus the current
-/// version of every ticket and counter so a restart loads state instead of replaying the log.
-/// Each engine change is one LiteDB transaction, committed before the engine answers.
+/// The queryable half of a hall's durable state, in its own LiteDB file
+/// (<c>{Storage:Path}/{hallId}.db</c>, opened once, <c>Connection=Direct</c>): an append-only
+/// <c>events</c> log keyed by sequence, plus the current version of every ticket and counter so a
+/// restart loads state instead of replaying the log. <see cref="HallStore"/> feeds it from the
+/// hall's journal in batches, off the request path.
 /// </summary>
-/// <remarks>
-/// LiteDB writes every commit to its log file before returning but does not fsync: a committed
-/// change survives the process being killed, not a power cut (DESIGN.md §7).
-/// </remarks>
-public sealed class LiteHallStore : IHallJournal, IDisposable
+public sealed class LiteHallStore : IDisposable
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -55,10 +52,20 @@ public sealed class LiteHallStore : IHallJournal, IDisposable
     /// <summary>The database file.</summary>
     public string FilePath { get; }
 
-    /// <inheritdoc />
-    public void Commit(HallChange change)
+    /// <summary>
+    /// Number of the last journal record this database holds (0 for a new file): the
+    /// <see cref="HallStore"/> replays only records after it.
+    /// </summary>
+    public long JournalApplied => _meta.FindById("journalApplied")?["value"].AsInt64 ?? 0;
+
+    /// <summary>
+    /// Writes <paramref name="changes"/> (consecutive journal records, the last one numbered
+    /// <paramref name="journalNumber"/>) as one LiteDB transaction, so the database is always at a
+    /// record boundary and <see cref="JournalApplied"/> says which one.
+    /// </summary>
+    public void Apply(IReadOnlyList<HallChange> changes, long journalNumber)
     {
-        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(changes);
         if (!_db.BeginTrans())
         {
             throw new InvalidOperationException("a LiteDB transaction is already open on this thread");
@@ -66,43 +73,57 @@ public sealed class LiteHallStore : IHallJournal, IDisposable
 
         try
         {
-            foreach (var e in change.Events)
+            long? lastSequence = null;
+            foreach (var change in changes)
             {
-                _events.Insert(ToDocument(e));
-            }
-
-            foreach (var t in change.Tickets)
-            {
-                _tickets.Upsert(ToDocument(t));
-            }
-
-            foreach (var c in change.Counters)
-            {
-                _counters.Upsert(new BsonDocument { ["_id"] = c.CounterId, ["json"] = JsonSerializer.Serialize(c, Json) });
-            }
-
-            if (change.Request is { } r)
-            {
-                _requests.Upsert(new BsonDocument
+                Write(change);
+                if (change.Events.Count > 0)
                 {
-                    ["_id"] = r.RequestId,
-                    ["day"] = r.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    ["kind"] = r.Kind,
-                    ["json"] = r.OutcomeJson,
-                });
+                    lastSequence = change.Events[^1].Sequence;
+                }
             }
 
-            if (change.Events.Count > 0)
+            if (lastSequence is { } last)
             {
-                _meta.Upsert(new BsonDocument { ["_id"] = "lastSequence", ["value"] = change.Events[^1].Sequence });
+                _meta.Upsert(new BsonDocument { ["_id"] = "lastSequence", ["value"] = last });
             }
 
+            _meta.Upsert(new BsonDocument { ["_id"] = "journalApplied", ["value"] = journalNumber });
             _db.Commit();
         }
         catch
         {
             _db.Rollback();
             throw;
+        }
+    }
+
+    private void Write(HallChange change)
+    {
+        foreach (var e in change.Events)
+        {
+            _events.Insert(ToDocument(e));
+        }
+
+        foreach (var t in change.Tickets)
+        {
+            _tickets.Upsert(ToDocument(t));
+        }
+
+        foreach (var c in change.Counters)
+        {
+            _counters.Upsert(new BsonDocument { ["_id"] = c.CounterId, ["json"] = JsonSerializer.Serialize(c, Json) });
+        }
+
+        if (change.Request is { } r)
+        {
+            _requests.Upsert(new BsonDocument
+            {
+                ["_id"] = r.RequestId,
+                ["day"] = r.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["kind"] = r.Kind,
+                ["json"] = r.OutcomeJson,
+            });
         }
     }
 
