@@ -77,7 +77,8 @@ public static class Extensions
             ?? (app.Configuration["Http:Urls"] ?? "http://127.0.0.1:5080").Split(';')[0];
         app.MapHallApi();
         app.MapTrackingPage();
-        app.MapGet("/metrics", (ServerMetrics metrics) => Results.Text(metrics.Render(), "text/plain; version=0.0.4"));
+        app.MapGet("/metrics", (ServerMetrics metrics, HallRegistry halls) =>
+            Results.Text(metrics.Render(halls.Halls.Select(h => KeyValuePair.Create(h.Hall.Id, h.Store.Backlog))), "text/plain; version=0.0.4"));
         return app;
     }
 

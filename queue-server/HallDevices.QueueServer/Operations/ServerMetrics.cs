@@ -65,8 +65,8 @@ public sealed class ServerMetrics
     /// <summary>Clients connected to the embedded broker now.</summary>
     public long ConnectedClients => Interlocked.Read(ref _clients);
 
-    /// <summary>Renders the Prometheus text format.</summary>
-    public string Render()
+    /// <summary>Renders the Prometheus text format, with each hall's journal backlog (hall id → records not yet in its database).</summary>
+    public string Render(IEnumerable<KeyValuePair<string, long>>? storeBacklog = null)
     {
         var sb = new StringBuilder();
         void Line(string text) => sb.Append(text).Append('\n');
@@ -87,6 +87,24 @@ public sealed class ServerMetrics
         Line("# HELP hall_requests_unanswerable_total Requests dropped because they named no reply topic.");
         Line("# TYPE hall_requests_unanswerable_total counter");
         Line($"hall_requests_unanswerable_total {Interlocked.Read(ref _unanswerable)}");
+        Line("# HELP hall_store_backlog Changes answered and in the hall's journal but not yet in its database.");
+        Line("# TYPE hall_store_backlog gauge");
+        foreach (var (hall, backlog) in storeBacklog ?? [])
+        {
+            Line($"hall_store_backlog{{hall=\"{hall}\"}} {backlog}");
+        }
+
+        // Memory as the operator's dashboards know it (the issue's budget is on the resident set).
+        var gc = GC.GetGCMemoryInfo();
+        Line("# HELP process_resident_memory_bytes Resident memory size in bytes.");
+        Line("# TYPE process_resident_memory_bytes gauge");
+        Line($"process_resident_memory_bytes {Environment.WorkingSet}");
+        Line("# HELP dotnet_gc_heap_size_bytes Managed heap size after the last collection.");
+        Line("# TYPE dotnet_gc_heap_size_bytes gauge");
+        Line($"dotnet_gc_heap_size_bytes {gc.HeapSizeBytes}");
+        Line("# HELP dotnet_gc_committed_bytes Memory committed by the garbage collector.");
+        Line("# TYPE dotnet_gc_committed_bytes gauge");
+        Line($"dotnet_gc_committed_bytes {gc.TotalCommittedBytes}");
         lock (_gate)
         {
             Line("# HELP hall_requests_total Requests handled, by kind and outcome (ok or the error code).");
