@@ -29,10 +29,9 @@ public static class DemoCommand
             var monitor = new HallMonitor(output);
             var watcher = await hall.ConnectAsync("demo-monitor", stop);
             await monitor.AttachAsync(watcher, stop);
-            var staff = await hall.ConnectAsync("demo-staff", stop);
             output.WriteLine($"hall is up: board {hall.Board}, server {hall.Server}; {citizens} citizens arrive");
 
-            var script = new DemoScript(hall, monitor, staff, citizens, seed, output);
+            var script = new DemoScript(hall, monitor, citizens, seed, output);
             await script.RunAsync(stop);
 
             // Let the display and the printers settle on the final state, then read the day's log.

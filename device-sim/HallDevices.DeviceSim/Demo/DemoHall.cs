@@ -33,6 +33,7 @@ public sealed class DemoHall : IAsyncDisposable
     private readonly List<Task> _emulators = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly List<DemoKiosk> _kiosks = [];
+    private IReadOnlyList<BusDeviceEntry> _busDevices = [];
 
     private DemoHall(string artefacts, string dataDir)
     {
@@ -58,6 +59,13 @@ public sealed class DemoHall : IAsyncDisposable
     /// <summary>The kiosks.</summary>
     public IReadOnlyList<DemoKiosk> Kiosks => _kiosks;
 
+    /// <summary>The window bus emulator: staff press keypad keys and citizens rate on evaluators through it, and it tells what each device shows.</summary>
+    public BusEmulatorHost Bus { get; private set; } = null!;
+
+    /// <summary>Bus address of the <paramref name="kind"/> device of window <paramref name="counter"/>.</summary>
+    public byte Address(string counter, BusDeviceKind kind) =>
+        _busDevices.First(d => d.Counter == counter && d.Kind == kind).Address;
+
     /// <summary>Every app the hall runs, for health checks during the script.</summary>
     public IEnumerable<ChildApp> Apps => _apps.OfType<ChildApp>();
 
@@ -77,7 +85,7 @@ public sealed class DemoHall : IAsyncDisposable
         }
     }
 
-    /// <summary>An MQTT client with the sample display account (staff console and monitor).</summary>
+    /// <summary>An MQTT client with the sample display account (the monitor: it only listens).</summary>
     public async Task<HallMqttClient> ConnectAsync(string clientId, CancellationToken cancellationToken)
     {
         var client = new HallMqttClient(new MqttConnectionOptions
@@ -153,16 +161,23 @@ public sealed class DemoHall : IAsyncDisposable
         var local = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone);
         var morning = new DateTimeOffset(local.Year, local.Month, local.Day, 8, 30, 0, zone.GetUtcOffset(local));
 
+        // One hall clock for the server and the display: the same start, speed and origin, so the
+        // board's clock shows the server's time although the display starts seconds later.
+        var clock = new Dictionary<string, string>
+        {
+            ["Clock:Speed"] = speed.ToString(CultureInfo.InvariantCulture),
+            ["Clock:Start"] = morning.ToString("o", CultureInfo.InvariantCulture),
+            ["Clock:Origin"] = DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture),
+        };
+
         output.WriteLine($"starting queue-server (broker 127.0.0.1:{MqttPort}, http {Server}, clock ×{speed.ToString(CultureInfo.InvariantCulture)} from {morning:HH:mm})");
         var server = ChildApp.Start("queue-server", "queue-server/HallDevices.QueueServer", new Dictionary<string, string>
         {
             ["Storage:Path"] = DataDir,
             ["Mqtt:Port"] = Str(MqttPort),
             ["Http:Urls"] = Server.ToString().TrimEnd('/'),
-            ["Clock:Speed"] = speed.ToString(CultureInfo.InvariantCulture),
-            ["Clock:Start"] = morning.ToString("o", CultureInfo.InvariantCulture),
             ["Logging:LogLevel:Default"] = "Warning",
-        }, logs);
+        }.Concat(clock).ToDictionary(), logs);
         _apps.Add(server);
         await server.WaitHealthyAsync(new Uri(Server, "/health"), TimeSpan.FromSeconds(60), cancellationToken);
 
@@ -201,7 +216,9 @@ public sealed class DemoHall : IAsyncDisposable
         var bus = Open("bus", 9600);
         var pictures = new LedStripPictures(Artefacts, new HallDevices.Devices.Signs.SignTextRenderer(HallDevices.Devices.Signs.SignTextRenderer.DefaultFontPath));
         _disposables.Add(pictures);
-        _emulators.Add(new BusEmulatorHost(bus.Stream, BusMap.Load(busMap), TextWriter.Null, pictures).RunAsync(_stop.Token));
+        _busDevices = BusMap.Load(busMap);
+        Bus = new BusEmulatorHost(bus.Stream, _busDevices, TextWriter.Null, pictures);
+        _emulators.Add(Bus.RunAsync(_stop.Token));
 
         Board = new Uri($"http://127.0.0.1:{FreePort()}");
         var voice = File.Exists("/usr/bin/espeak-ng") ? "espeak-ng" : "none";
@@ -214,9 +231,12 @@ public sealed class DemoHall : IAsyncDisposable
             ["Display:Voice:OutDir"] = Artefacts,
             ["Display:Bus:Port"] = bus.HostPath!,
             ["Display:Bus:MapFile"] = busMap,
+            // A keypad's answer (NONE, DONE...) stays 2 s instead of 5: staff at the accelerated
+            // windows press again sooner, and a fresh NONE is not mistaken for the last one.
+            ["Display:Bus:KeypadReplySeconds"] = "2",
             ["Mqtt:Port"] = Str(MqttPort),
             ["Logging:LogLevel:Default"] = "Warning",
-        }, logs);
+        }.Concat(clock).ToDictionary(), logs);
         _apps.Add(display);
 
         foreach (var k in _kiosks)

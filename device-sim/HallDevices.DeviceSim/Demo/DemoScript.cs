@@ -1,27 +1,39 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using HallDevices.Messaging;
+using HallDevices.DeviceSim.Emulators;
 
 namespace HallDevices.DeviceSim.Demo;
 
 /// <summary>
 /// The scripted morning: citizens arrive at the kiosks (ID card, appointment code, pass code),
-/// staff at the N+1 windows call, recall, skip no-shows, finish and collect ratings; a printer
-/// runs out of paper and is refilled; a window pauses. Everything goes through the emulated
-/// devices, the kiosks' touch UI and the MQTT contract — nothing reaches into the server.
+/// staff at the N+1 windows call, recall, skip no-shows and finish on their caller keypads and
+/// citizens rate on the evaluators; a printer runs out of paper and is refilled; a window pauses
+/// with its keypad's pause key and comes back with the same key. Everything goes through the
+/// emulated devices, the kiosks' touch UI, the staff console and the MQTT contract — nothing
+/// reaches into the server. Staff learn what a press did as staff do: from what the keypad then
+/// shows and from the hall's events (the call on the board, the finished ticket) — never from a
+/// reply to a request of their own. The one console action is signing in at the start of the day
+/// (<c>POST /api/halls/{hall}/counters/{id}/login</c>): a caller keypad has no login key.
 /// </summary>
-public sealed class DemoScript(DemoHall hall, HallMonitor monitor, HallMqttClient staff, int citizens, int seed, TextWriter output)
+public sealed class DemoScript(DemoHall hall, HallMonitor monitor, int citizens, int seed, TextWriter output)
 {
+    private const string PausingWindow = "w2";
     private static readonly string[] Counters = ["w1", "w2", "w3", "w4", "w5", "w6"];
     private static readonly string[] CardServices = ["pension-enrol", "medical-insurance", "social-card", "subsistence", "elderly-allowance", "residence-permit", "id-card", "homestead"];
     private static readonly string[] AppointmentServices = ["pension-enrol", "household-move", "disability-card", "retirement"];
     private static readonly string[] OpenServices = ["consultation", "farm-subsidy"];
+
+    // What a keypad shows when the server refused a press (display WindowText); NO SERVR is not
+    // here: an unanswered press is pressed again, like a person would.
+    private static readonly HashSet<string> KeypadRefusals = new(["CLOSED", "NO TICKT", "BUSY", "OCCUPIED", "ELSEWHER", "NO WINDW", "ERROR"], StringComparer.Ordinal);
+
+    // A press goes over the RS-485 poll (well under a second) and an MQTT request; the display
+    // drops presses older than 5 s, so after this long a press either worked or is gone.
+    private static readonly TimeSpan PressTimeout = TimeSpan.FromSeconds(8);
     private readonly Random _random = new(seed);
     private readonly Lock _dice = new();
-    private readonly Dictionary<string, (string Number, DateTime CalledAt)> _serving = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _paused = new(StringComparer.Ordinal);
-    private int _requests;
 
     private int _tickets;
     private int _refusals;
@@ -35,28 +47,242 @@ public sealed class DemoScript(DemoHall hall, HallMonitor monitor, HallMqttClien
     /// <summary>Runs the morning to the end: every ticket issued is served, skipped or voided.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        foreach (var c in Counters)
-        {
-            await CounterAsync(c, "login", cancellationToken, ("staffId", "staff-" + c));
-        }
+        await SignInAsync(cancellationToken);
 
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var ct = failed.Token;
         using var arrivalsDone = new CancellationTokenSource();
-        var windows = Task.Run(() => StaffAsync(arrivalsDone.Token, cancellationToken), cancellationToken);
         using var table = new Timer(_ => monitor.PrintTable(), null, TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(8));
 
-        // Each kiosk has its own queue of citizens at the door; the kiosks work side by side.
-        var doors = hall.Kiosks.Select((kiosk, k) => Task.Run(async () =>
+        // Each window's staff work on their own; each kiosk has its own queue of citizens at the door.
+        var windows = Counters.Select(c => Guard(() => WindowAsync(c, arrivalsDone.Token, ct), failed)).ToList();
+        var doors = hall.Kiosks.Select((kiosk, k) => Guard(async () =>
         {
             for (var i = k + 1; i <= citizens; i += hall.Kiosks.Count)
             {
-                hall.EnsureAlive();
                 await PaperEventsAsync(i, kiosk);
-                await CitizenAsync(i, kiosk, cancellationToken);
+                await CitizenAsync(i, kiosk, ct);
             }
-        }, cancellationToken)).ToList();
-        await Task.WhenAll(doors);
-        await arrivalsDone.CancelAsync();
-        await windows;
+        }, failed)).ToList();
+        var arrivals = Task.WhenAll(doors).ContinueWith(_ => arrivalsDone.Cancel(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+        var morning = Task.WhenAll([.. doors, .. windows]);
+
+        // The watch: an app that died or a hall where nothing happens any more ends the demo.
+        while (!morning.IsCompleted)
+        {
+            try
+            {
+                hall.EnsureAlive();
+                if (monitor.Quiet > TimeSpan.FromSeconds(45))
+                {
+                    throw new DemoException("script", $"stalled: no event for {monitor.Quiet.TotalSeconds:0} s (last sequence {monitor.LastSequence})");
+                }
+            }
+            catch (DemoException)
+            {
+                // Stop the windows and doors before reporting, so none is left pressing keys.
+                await failed.CancelAsync();
+                await Task.WhenAny(morning, Task.Delay(TimeSpan.FromSeconds(5), CancellationToken.None));
+                throw;
+            }
+
+            await Task.WhenAny(morning, Task.Delay(250, cancellationToken));
+        }
+
+        await morning;
+        await arrivals;
+    }
+
+    /// <summary>Runs a part of the morning; when it fails, the other parts are stopped too.</summary>
+    private static Task Guard(Func<Task> part, CancellationTokenSource failed) => Task.Run(async () =>
+    {
+        try
+        {
+            await part();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await failed.CancelAsync();
+            throw;
+        }
+    });
+
+    /// <summary>Staff sign in at the staff console: the keypads have no login key.</summary>
+    private async Task SignInAsync(CancellationToken ct)
+    {
+        using var console = new HttpClient { BaseAddress = hall.Server, Timeout = TimeSpan.FromSeconds(10) };
+        foreach (var c in Counters)
+        {
+            using var reply = await console.PostAsJsonAsync($"/api/halls/xinqiao/counters/{c}/login", new { staffId = "staff-" + c }, ct);
+            var json = await reply.Content.ReadFromJsonAsync<JsonElement>(ct);
+            if (!json.GetProperty("ok").GetBoolean())
+            {
+                throw new DemoException("script", $"{c} login at the staff console: {json.GetProperty("error").GetProperty("code").GetString()}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// One window's morning on its keypad: call when free, serve a while, then finish (and the citizen
+    /// may rate), recall first, or skip a no-show. The pausing window takes a break mid-morning.
+    /// Done when the citizens have all arrived and a call finds nobody waiting anywhere in the hall.
+    /// </summary>
+    private async Task WindowAsync(string counter, CancellationToken arrivalsDone, CancellationToken ct)
+    {
+        var breakTaken = counter != PausingWindow;
+        while (true)
+        {
+            if (!breakTaken && (Tickets >= citizens / 2 || arrivalsDone.IsCancellationRequested))
+            {
+                await BreakAsync(counter, arrivalsDone, ct);
+                breakTaken = true;
+            }
+
+            var ticket = await CallNextAsync(counter, ct);
+            if (ticket is null)
+            {
+                if (arrivalsDone.IsCancellationRequested && breakTaken && monitor.Waiting == 0)
+                {
+                    return;
+                }
+
+                await Task.Delay(Pick(300, 900), ct);
+                continue;
+            }
+
+            await Task.Delay(Pick(3000, 9000), ct);
+            var roll = Roll();
+            if (roll < 0.08)
+            {
+                await KeyAsync(counter, "skip", Caused("ticket-skipped", counter, ticket), ct);
+                continue;
+            }
+
+            if (roll < 0.18)
+            {
+                await KeyAsync(counter, "recall", Caused("ticket-recalled", counter, ticket), ct);
+                await Task.Delay(Pick(1000, 2500), ct);
+            }
+
+            await KeyAsync(counter, "finish", Caused("ticket-finished", counter, ticket), ct);
+            if (Roll() < 0.75)
+            {
+                await RateAsync(counter, ticket, Pick(100) < 85 ? 5 : Pick(1, 5), ct);
+            }
+        }
+    }
+
+    /// <summary>Presses call-next; the ticket called, or null when the keypad says nobody waits.</summary>
+    private async Task<string?> CallNextAsync(string counter, CancellationToken ct)
+    {
+        // The keypad still showing the last NONE would read as this press's answer: wait it out.
+        var keypad = hall.Address(counter, BusDeviceKind.Keypad);
+        await UntilAsync(() => Shows(keypad) != "NONE", TimeSpan.FromSeconds(10), $"{counter}: the keypad kept showing NONE", ct);
+        var called = await KeyAsync(counter, "call-next", e => Is(e, "ticket-called", counter), ct, shows => shows == "NONE");
+        return called?.GetProperty("number").GetString();
+    }
+
+    /// <summary>The pause key pauses the idle window; some time later the same key resumes it.</summary>
+    private async Task BreakAsync(string counter, CancellationToken arrivalsDone, CancellationToken ct)
+    {
+        await KeyAsync(counter, "pause", e => Is(e, "counter-changed", counter) && Str(e, "action") == "pause", ct);
+        var back = DateTime.UtcNow.AddSeconds(4);
+        while (DateTime.UtcNow < back || (Tickets < (citizens * 3) / 4 && !arrivalsDone.IsCancellationRequested))
+        {
+            await Task.Delay(250, ct);
+        }
+
+        await KeyAsync(counter, "pause", e => Is(e, "counter-changed", counter) && Str(e, "action") == "resume", ct);
+    }
+
+    /// <summary>After a finish the evaluator asks; the citizen reads the prompt and presses a score.</summary>
+    private async Task RateAsync(string counter, string ticket, int score, CancellationToken ct)
+    {
+        var evaluator = hall.Address(counter, BusDeviceKind.Evaluator);
+        await UntilAsync(() => hall.Bus.Describe(evaluator).EndsWith("prompt on", StringComparison.Ordinal), PressTimeout, $"{counter}: the evaluator did not ask for a rating of {ticket}", ct);
+        await Task.Delay(Pick(300, 1200), ct);
+        var mark = monitor.EventCount;
+        hall.Bus.Command(string.Create(CultureInfo.InvariantCulture, $"rate {evaluator} {score}"));
+        JsonElement? rated = null;
+        await UntilAsync(() => (rated = monitor.FindEvent(mark, e => Is(e, "evaluation", counter))) is not null, PressTimeout, $"{counter}: the rating {score} for {ticket} was not recorded", ct);
+        if (Str(rated!.Value, "number") != ticket)
+        {
+            // The evaluator rates what the display says is pending; say so if that was another ticket.
+            output.WriteLine($"        {counter}: the evaluator recorded the rating for {Str(rated.Value, "number")}, not {ticket}");
+        }
+    }
+
+    /// <summary>
+    /// Presses a key and waits for the event it causes (or, when given, a keypad answer that means
+    /// nothing happened). A press that got no answer is pressed once more — it may have been read
+    /// while the keypad was offline; a refusal on the keypad ends the demo naming window and key.
+    /// </summary>
+    private async Task<JsonElement?> KeyAsync(string counter, string key, Func<JsonElement, bool> caused, CancellationToken ct, Func<string, bool>? nothing = null)
+    {
+        var keypad = hall.Address(counter, BusDeviceKind.Keypad);
+        var mark = monitor.EventCount;
+        for (var attempt = 1; ; attempt++)
+        {
+            hall.Bus.Command(string.Create(CultureInfo.InvariantCulture, $"press {keypad} {key}"));
+            var deadline = DateTime.UtcNow + PressTimeout;
+            while (DateTime.UtcNow < deadline)
+            {
+                if (monitor.FindEvent(mark, caused) is { } e)
+                {
+                    return e;
+                }
+
+                var shows = Shows(keypad);
+                if (nothing?.Invoke(shows) == true)
+                {
+                    return null;
+                }
+
+                if (KeypadRefusals.Contains(shows))
+                {
+                    throw new DemoException("script", $"{counter}: {key} was refused, the keypad shows \"{shows}\"");
+                }
+
+                await Task.Delay(50, ct);
+            }
+
+            if (attempt == 2)
+            {
+                throw new DemoException("script", $"{counter}: pressed {key} twice and nothing happened; the keypad shows \"{Shows(keypad)}\"");
+            }
+
+            output.WriteLine($"        {counter}: {key} got no answer within {PressTimeout.TotalSeconds:0} s, pressed again");
+        }
+    }
+
+    /// <summary>The text on a keypad's display.</summary>
+    private string Shows(byte keypad)
+    {
+        var line = hall.Bus.Describe(keypad);
+        var open = line.IndexOf('"', StringComparison.Ordinal);
+        var close = line.LastIndexOf('"');
+        return open >= 0 && close > open ? line[(open + 1)..close] : string.Empty;
+    }
+
+    private static Func<JsonElement, bool> Caused(string type, string counter, string ticket) => e => Is(e, type, counter) && Str(e, "number") == ticket;
+
+    private static bool Is(JsonElement e, string type, string counter) => Str(e, "type") == type && Str(e, "counterId") == counter;
+
+    private static string? Str(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    private static async Task UntilAsync(Func<bool> condition, TimeSpan timeout, string failure, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            if (DateTime.UtcNow >= deadline)
+            {
+                throw new DemoException("script", failure);
+            }
+
+            await Task.Delay(50, ct);
+        }
     }
 
     /// <summary>One third into the morning the first kiosk's printer runs dry; a few citizens later it is refilled.</summary>
@@ -132,88 +358,6 @@ public sealed class DemoScript(DemoHall hall, HallMonitor monitor, HallMqttClien
         await Task.Delay(Pick(300, 900), ct);
     }
 
-    /// <summary>The windows: call when idle, serve a while, then finish (and ask for a rating), recall or skip.</summary>
-    private async Task StaffAsync(CancellationToken arrivalsDone, CancellationToken ct)
-    {
-        var paused = false;
-        while (true)
-        {
-            hall.EnsureAlive();
-            var anyBusy = false;
-            foreach (var c in Counters)
-            {
-                if (_paused.Contains(c))
-                {
-                    continue;
-                }
-
-                if (_serving.TryGetValue(c, out var current))
-                {
-                    anyBusy = true;
-                    if (DateTime.UtcNow - current.CalledAt < TimeSpan.FromMilliseconds(Pick(3000, 9000)))
-                    {
-                        continue;
-                    }
-
-                    var roll = Roll();
-                    if (roll < 0.08)
-                    {
-                        await CounterAsync(c, "skip", ct);
-                    }
-                    else
-                    {
-                        if (roll < 0.18)
-                        {
-                            await CounterAsync(c, "recall", ct);
-                        }
-
-                        await CounterAsync(c, "finish", ct);
-                        if (Roll() < 0.75)
-                        {
-                            await EvaluateAsync(current.Number, c, Pick(100) < 85 ? 5 : Pick(1, 5), ct);
-                        }
-                    }
-
-                    _serving.Remove(c);
-                }
-                else
-                {
-                    var reply = await CounterAsync(c, "call-next", ct);
-                    if (reply.TryGetProperty("ticket", out var t) && t.ValueKind == JsonValueKind.Object)
-                    {
-                        _serving[c] = (t.GetProperty("number").GetString()!, DateTime.UtcNow);
-                        anyBusy = true;
-                    }
-                }
-            }
-
-            // A window takes a break mid-morning and comes back.
-            if (!paused && Tickets >= citizens / 2 && !_serving.ContainsKey("w2"))
-            {
-                await CounterAsync("w2", "pause", ct);
-                _paused.Add("w2");
-                paused = true;
-            }
-            else if (paused && _paused.Contains("w2") && (Tickets >= (citizens * 3) / 4 || arrivalsDone.IsCancellationRequested))
-            {
-                await CounterAsync("w2", "resume", ct);
-                _paused.Remove("w2");
-            }
-
-            if (arrivalsDone.IsCancellationRequested && !anyBusy && _paused.Count == 0 && await WaitingAsync(ct) == 0)
-            {
-                return;
-            }
-
-            if (monitor.Quiet > TimeSpan.FromSeconds(45))
-            {
-                throw new DemoException("script", $"stalled: no event for {monitor.Quiet.TotalSeconds:0} s (last sequence {monitor.LastSequence})");
-            }
-
-            await Task.Delay(250, ct);
-        }
-    }
-
     private double Roll()
     {
         lock (_dice)
@@ -231,37 +375,6 @@ public sealed class DemoScript(DemoHall hall, HallMonitor monitor, HallMqttClien
     }
 
     private int Pick(int max) => Pick(0, max);
-
-    private async Task<int> WaitingAsync(CancellationToken ct)
-    {
-        using var server = new HttpClient { BaseAddress = hall.Server };
-        var queues = await server.GetFromJsonAsync<JsonElement>("/api/halls/xinqiao/queues", ct);
-        return queues.EnumerateArray().Sum(q => q.GetProperty("waiting").GetInt32());
-    }
-
-    private async Task<JsonElement> CounterAsync(string counter, string action, CancellationToken ct, params (string Key, string Value)[] extra)
-    {
-        var body = new Dictionary<string, string> { ["requestId"] = $"demo-{Interlocked.Increment(ref _requests)}", ["counterId"] = counter, ["action"] = action };
-        foreach (var (k, v) in extra)
-        {
-            body[k] = v;
-        }
-
-        var reply = await staff.RequestAsync("hall/xinqiao/req/counter", JsonSerializer.SerializeToUtf8Bytes(body), cancellationToken: ct);
-        var json = JsonDocument.Parse(reply.Payload).RootElement.Clone();
-        if (!json.GetProperty("ok").GetBoolean())
-        {
-            output.WriteLine($"        {counter} {action}: {json.GetProperty("error").GetProperty("code").GetString()}");
-        }
-
-        return json;
-    }
-
-    private async Task EvaluateAsync(string number, string counter, int score, CancellationToken ct)
-    {
-        var body = new { requestId = $"demo-{Interlocked.Increment(ref _requests)}", ticketNumber = number, counterId = counter, score };
-        await staff.RequestAsync("hall/xinqiao/req/evaluate", JsonSerializer.SerializeToUtf8Bytes(body), cancellationToken: ct);
-    }
 
     private static async Task<JsonElement> ChooseAsync(HttpClient ui, string service, CancellationToken ct)
     {

@@ -8,13 +8,14 @@ namespace HallDevices.DeviceSim.Demo;
 /// <summary>
 /// Watches the hall over the MQTT contract only (retained board and counter states, events) and
 /// prints what a person would want to see: a line per notable event and, now and then, a table
-/// of counters and queues. Also the demo's progress measure: the script stalls when no event
-/// arrives for too long.
+/// of counters and queues. Also the demo's progress measure (the script stalls when no event
+/// arrives for too long) and how the script learns what its key presses did: the events they caused.
 /// </summary>
 public sealed class HallMonitor(TextWriter output)
 {
     private readonly Lock _gate = new();
     private readonly SortedDictionary<string, JsonElement> _counters = new(StringComparer.Ordinal);
+    private readonly List<JsonElement> _events = [];
     private JsonElement? _board;
     private long _lastSequence;
     private DateTime _lastEventAt = DateTime.UtcNow;
@@ -40,6 +41,48 @@ public sealed class HallMonitor(TextWriter output)
             {
                 return _lastSequence;
             }
+        }
+    }
+
+    /// <summary>Events received so far: a mark taken before a key press, so only what follows it is looked at.</summary>
+    public int EventCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _events.Count;
+            }
+        }
+    }
+
+    /// <summary>People waiting in every queue, as the retained board says; null before the first board.</summary>
+    public int? Waiting
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _board is { } b ? b.GetProperty("waiting").EnumerateArray().Sum(q => q.GetProperty("waiting").GetInt32()) : null;
+            }
+        }
+    }
+
+    /// <summary>The first event received after <paramref name="mark"/> (an <see cref="EventCount"/>) that matches, if any yet.</summary>
+    public JsonElement? FindEvent(int mark, Func<JsonElement, bool> match)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        lock (_gate)
+        {
+            for (var i = mark; i < _events.Count; i++)
+            {
+                if (match(_events[i]))
+                {
+                    return _events[i];
+                }
+            }
+
+            return null;
         }
     }
 
@@ -92,6 +135,7 @@ public sealed class HallMonitor(TextWriter output)
 
     private void OnEvent(JsonElement e)
     {
+        _events.Add(e);
         _lastSequence = Math.Max(_lastSequence, e.GetProperty("sequence").GetInt64());
         _lastEventAt = DateTime.UtcNow;
         var at = e.GetProperty("at").GetDateTimeOffset().ToString("HH:mm", CultureInfo.InvariantCulture);
