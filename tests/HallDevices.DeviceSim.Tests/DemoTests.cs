@@ -51,13 +51,29 @@ public class DemoTests
         Assert.NotEmpty(issued);
         Assert.Equal(issued.Order(), printed.Order());
 
-        // The final board shows the last call, and the last snapshot is a full-size board image.
-        var lastCall = events.Last(e => Type(e) is "ticket-called" or "ticket-recalled").GetProperty("number").GetString();
+        // The final board is the last calls of the event log: the retained board message lists them,
+        // and the last snapshot shows them — the current number and window, the latest calls, and
+        // nobody waiting — pixel for pixel as the display's renderer draws that board.
+        var expected = ExpectedBoard.FromEventLog(events, Path.Combine(Repo.Root, "queue-server", "HallDevices.QueueServer", "halls", "sample-town.json"));
+        var lastCall = events.Last(e => Type(e) is "ticket-called" or "ticket-recalled").GetProperty("number").GetString()!;
+        Assert.Equal(lastCall, expected.Calls[0].Ticket);
         var board = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "board-final.json"))).RootElement;
-        Assert.Equal(lastCall, board.GetProperty("calls")[0].GetProperty("ticket").GetString());
+        Assert.Equal(
+            expected.Calls.Select(c => (c.Ticket, c.CounterId)),
+            board.GetProperty("calls").EnumerateArray().Select(c => (c.GetProperty("ticket").GetString()!, c.GetProperty("counterId").GetString()!)));
         using (var snapshot = SKBitmap.Decode(Path.Combine(outDir, "board-latest.png")))
         {
             Assert.Equal((1920, 1080), (snapshot.Width, snapshot.Height));
+            Assert.True(expected.ShowsCalls(snapshot), $"board-latest.png does not show the last calls {string.Join(", ", expected.Calls.Select(c => $"{c.Ticket}→{c.CounterId}"))}");
+            Assert.False(expected.WithCurrent(lastCall == "A999" ? "B999" : "A999").ShowsCalls(snapshot));
+            Assert.True(expected.ShowsWaiting(snapshot), "board-latest.png does not show every queue empty");
+
+            // The board's clock is the hall's accelerated clock: a minute of the simulated morning
+            // shortly after the last event, not the real time.
+            var lastAt = events[^1].GetProperty("at").GetDateTimeOffset();
+            var lastMinute = new DateTimeOffset(lastAt.Year, lastAt.Month, lastAt.Day, lastAt.Hour, lastAt.Minute, 0, lastAt.Offset);
+            var shown = Enumerable.Range(-1, 12).Select(m => lastMinute.AddMinutes(m)).Where(t => expected.ShowsClock(snapshot, t)).ToList();
+            Assert.True(shown.Count == 1, $"board-latest.png's header shows none of the hall minutes {lastMinute.AddMinutes(-1):HH:mm}–{lastMinute.AddMinutes(10):HH:mm}");
         }
 
         Assert.True(Directory.GetFiles(outDir, "board-0*.png").Length > 1);
@@ -88,6 +104,8 @@ public class DemoTests
         Assert.Contains(Directory.GetFiles(outDir, "receipt-kiosk-02-*.png"), _ => true);
         Assert.Contains("printer-paper-out", stdout, StringComparison.Ordinal);
         Assert.Contains(events, e => Type(e) == "counter-changed" && e.GetProperty("action").GetString() == "pause");
+        Assert.Contains(events, e => Type(e) == "counter-changed" && e.GetProperty("action").GetString() == "resume");
+        Assert.Contains(events, e => Type(e) == "evaluation");
     }
 
     [Fact]
