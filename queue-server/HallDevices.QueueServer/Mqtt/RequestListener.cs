@@ -153,6 +153,13 @@ public sealed class RequestListener(
             {
                 return Reply.Fail(ErrorCodes.InvalidRequest, $"field {e.Path} has the wrong type");
             }
+            catch (Exception e) when (e is IOException or TimeoutException)
+            {
+                // The journal could not be written (disk full) or the database is far behind it:
+                // nothing was changed, and the client is told so instead of hearing nothing.
+                log.LogError(e, "Request {Kind} for hall {HallId} failed in storage", kind, hallId);
+                return Reply.Fail("storage-unavailable", "the hall's storage is failing; nothing was changed. Try again shortly.");
+            }
         }
     }
 

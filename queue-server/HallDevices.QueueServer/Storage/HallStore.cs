@@ -57,6 +57,7 @@ public sealed class HallStore : IHallJournal, IDisposable
     private long _appended;
     private long _applied;
     private volatile bool _stopping;
+    private bool _broken;
     private bool _disposed;
 
     /// <summary>Opens the hall's database at <paramref name="databasePath"/>, replays its journal and starts the writer.</summary>
@@ -109,6 +110,11 @@ public sealed class HallStore : IHallJournal, IDisposable
         lock (_append)
         {
             ObjectDisposedException.ThrowIf(_stopping, this);
+            if (_broken)
+            {
+                throw new IOException($"the journal of {FilePath} could not be repaired after a failed write; restart the server (nothing acknowledged is lost)");
+            }
+
             var number = _appended + 1;
             _line.ResetWrittenCount();
             _json.Reset(_line);
@@ -127,9 +133,18 @@ public sealed class HallStore : IHallJournal, IDisposable
             }
             catch (IOException)
             {
-                // Leave no half line behind, or the next start would read it as damage mid-journal.
-                _segment.SetLength(before);
-                _segment.Position = before;
+                // Leave no half line behind, or the next start would read it as damage mid-journal;
+                // if even that fails, take no more changes rather than append after a torn line.
+                try
+                {
+                    _segment.SetLength(before);
+                    _segment.Position = before;
+                }
+                catch (IOException)
+                {
+                    _broken = true;
+                }
+
                 throw;
             }
 

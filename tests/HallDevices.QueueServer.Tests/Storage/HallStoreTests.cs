@@ -203,4 +203,29 @@ public class HallStoreTests
 
         Assert.Empty(Directory.GetFiles(folder, "hall.journal.*"));
     }
+
+    [Fact]
+    public void A_change_the_journal_cannot_take_is_refused_and_leaves_the_hall_as_it_was()
+    {
+        var path = Path.Combine(TempDir.Create("store"), "hall.db");
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.FromHours(8)));
+        using (var store = new HallStore(path, NullLogger.Instance, segmentBytes: 1, background: true))
+        {
+            // With 1-byte segments the second change opens journal file 2: make it a full disk.
+            File.CreateSymbolicLink(Path.Combine(Path.GetDirectoryName(path)!, "hall.journal.000000000002"), "/dev/full");
+            var engine = HallEngine.Restore(Hall, store, time, HallSnapshot.Empty);
+            Assert.Equal("D001", engine.Issue(new IssueTicketCommand("consultation", "kiosk")).Value!.Ticket.Number);
+
+            Assert.ThrowsAny<IOException>(() => engine.Issue(new IssueTicketCommand("consultation", "kiosk")));
+            Assert.Null(engine.FindTicket("D002"));
+            Assert.ThrowsAny<IOException>(() => engine.Issue(new IssueTicketCommand("consultation", "kiosk")));
+            Assert.Single(store.EventsAfter(0, 10));
+        }
+
+        File.Delete(Path.Combine(Path.GetDirectoryName(path)!, "hall.journal.000000000002"));
+        using (var store = new HallStore(path))
+        {
+            Assert.Equal(["D001"], store.Load(Today(time)).Tickets.Select(t => t.Number));
+        }
+    }
 }
