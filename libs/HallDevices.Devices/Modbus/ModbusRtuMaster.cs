@@ -99,10 +99,26 @@ public sealed partial class ModbusRtuMaster : IDisposable
 
         // A line nobody listens on can block a write (a pty with no emulator behind it); a real
         // RS-485 line never does, so a write that does not complete in time counts as no answer.
-        _pendingWrite ??= WriteAsync(request);
-        if (await Task.WhenAny(_pendingWrite, Task.Delay(_options.ResponseTimeout, _time, cancellationToken)) != _pendingWrite)
+        // A write still blocked from an earlier attempt is kept, never cancelled (part of its frame
+        // may be out already); this request goes out after it, within this attempt's window.
+        // Skipping our own write instead would wait for the reply to a frame never sent.
+        var started = _time.GetTimestamp();
+        if (_pendingWrite is { } earlier)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            if (!await CompletesWithinAsync(earlier, _options.ResponseTimeout, cancellationToken))
+            {
+                return null;
+            }
+
+            _pendingWrite = null;
+            await earlier;
+        }
+
+        _pendingWrite = WriteAsync(request);
+        if (!await CompletesWithinAsync(_pendingWrite, _options.ResponseTimeout - _time.GetElapsedTime(started), cancellationToken))
+        {
+            // When the line frees up the slave hears this request and may answer it late.
+            _lineMayHoldLateBytes = true;
             return null;
         }
 
@@ -127,6 +143,17 @@ public sealed partial class ModbusRtuMaster : IDisposable
                 return response;
             }
         }
+    }
+
+    private async Task<bool> CompletesWithinAsync(Task task, TimeSpan window, CancellationToken cancellationToken)
+    {
+        if (!task.IsCompleted && window > TimeSpan.Zero)
+        {
+            await Task.WhenAny(task, Task.Delay(window, _time, cancellationToken));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return task.IsCompleted;
     }
 
     private async Task WriteAsync(byte[] request)
