@@ -12,11 +12,12 @@ namespace HallDevices.Display.Windows;
 
 /// <summary>
 /// Master of the windows' RS-485 bus (Modbus RTU over <see cref="SerialLink"/>, reopened after an
-/// unplug). Each round it polls every device of the bus map: keypad presses become
-/// <c>req/counter</c> requests, an evaluator's score after a finish becomes <c>req/evaluate</c>, and
-/// strips, keypad displays and evaluator prompts are brought to what the counter state says (written
-/// only when different). A device that stops answering is marked offline in its retained device
-/// status and tried again every <see cref="BusOptions.OfflineRetrySeconds"/>.
+/// unplug). Each round every device of the bus map answers at least one transaction: keypad presses
+/// become <c>req/counter</c> requests, an evaluator's score after a finish becomes <c>req/evaluate</c>,
+/// and strips, keypad displays and evaluator prompts are brought to what the counter state says
+/// (written only when different; a strip with nothing new is read back instead). A device that
+/// stops answering is marked offline in its retained device status and tried again every
+/// <see cref="BusOptions.OfflineRetrySeconds"/>.
 /// </summary>
 internal sealed partial class BusService : BackgroundService
 {
@@ -228,13 +229,25 @@ internal sealed partial class BusService : BackgroundService
 
             default:
             {
+                var strip = d.Strip!;
                 var text = _text.Strip(state);
-                if (text != d.Written)
+                if (text == d.Written)
                 {
-                    await d.Strip!.ShowTextAsync(text, ct);
-                    d.Written = text;
+                    // Nothing new to show, yet every device must answer once a round: a strip written
+                    // only on a change would count as online for as long as its text stays the same,
+                    // however long it has been silent. The read-back also finds a strip that
+                    // restarted blank without missing a round, and writes it again.
+                    var reading = await strip.ReadAsync(ct);
+                    if (reading.TextLength == text.Length)
+                    {
+                        break;
+                    }
+
+                    LogStripLostText(d.DeviceId, reading.TextLength, text.Length);
                 }
 
+                await strip.ShowTextAsync(text, ct);
+                d.Written = text;
                 break;
             }
         }
@@ -437,6 +450,9 @@ internal sealed partial class BusService : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bus device {DeviceId}: {Detail}")]
     private partial void LogUnhealthy(string deviceId, string detail);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "LED strip {DeviceId} holds {Held} characters instead of {Written}: writing its text again")]
+    private partial void LogStripLostText(string deviceId, int held, int written);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ignoring malformed message on {Topic}: {Reason}")]
     private partial void LogMalformed(string topic, string reason);

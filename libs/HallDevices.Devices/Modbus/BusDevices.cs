@@ -200,6 +200,17 @@ public sealed class LedWindowStrip(ModbusRtuMaster master, byte address)
         return master.WriteMultipleRegistersAsync(Address, BusRegisters.StripTextLength, regs, cancellationToken);
     }
 
+    /// <summary>
+    /// Reads brightness and text length back (function 03, two registers): the cheap question a
+    /// master asks a strip it has nothing new to tell, to learn that it still answers and still
+    /// holds its text (a strip that restarted comes back blank, length 0).
+    /// </summary>
+    public async Task<LedStripReading> ReadAsync(CancellationToken cancellationToken = default)
+    {
+        ushort[] regs = await master.ReadHoldingRegistersAsync(Address, BusRegisters.StripBrightness, 2, cancellationToken);
+        return new LedStripReading(regs[0], regs[1]);
+    }
+
     /// <summary>Sets brightness 0–15.</summary>
     public Task SetBrightnessAsync(int level, CancellationToken cancellationToken = default)
     {
@@ -208,6 +219,11 @@ public sealed class LedWindowStrip(ModbusRtuMaster master, byte address)
         return master.WriteSingleRegisterAsync(Address, BusRegisters.StripBrightness, (ushort)level, cancellationToken);
     }
 }
+
+/// <summary>What an LED strip reports about itself (<see cref="LedWindowStrip.ReadAsync"/>).</summary>
+/// <param name="Brightness">0–15.</param>
+/// <param name="TextLength">UTF-16 code units of text it holds, 0 when blank.</param>
+public readonly record struct LedStripReading(int Brightness, int TextLength);
 
 /// <summary>Device-side registers of an emulated keypad.</summary>
 public sealed class KeypadRegisters : ArrayRegisterBank

@@ -243,6 +243,21 @@ public class ModbusTests
     }
 
     [Fact]
+    public async Task Led_strip_is_read_back_with_one_function_03_request_for_brightness_and_text_length()
+    {
+        var (master, bus, stream) = Setup();
+        var regs = new LedStripRegisters();
+        bus.Add(0x19, regs);
+        var strip = new LedWindowStrip(master, 0x19);
+
+        Assert.Equal(new LedStripReading(8, 0), await strip.ReadAsync());
+        Assert.Equal("19 03 0000 0002 C7 D3".Replace(" ", ""), Hex.Of(stream.Written[^1]));
+
+        await strip.ShowTextAsync("5号窗口");
+        Assert.Equal(new LedStripReading(8, 4), await strip.ReadAsync());
+    }
+
+    [Fact]
     public async Task Master_sends_a_request_made_while_an_earlier_write_is_still_blocked_once_the_line_frees_and_reads_its_reply()
     {
         // The first write blocks (a line nobody drains) until the test opens the gate.
