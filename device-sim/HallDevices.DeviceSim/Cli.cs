@@ -17,7 +17,8 @@ public static class Cli
           device-sim bus [--port PATH] --config FILE [--out DIR] [--baud 9600]
                                                             Modbus RTU keypads, evaluators, LED strips (RS-485);
                                                             stdin: press ADDR call-next|recall|skip|finish|pause |
-                                                            rate ADDR 1-5 | show; LED strips to DIR/led-{counter}.png
+                                                            rate ADDR 1-5 | show | unplug ADDR | plug ADDR;
+                                                            LED strips to DIR/led-{counter}.png
           device-sim demo [--citizens N] [--kiosks K] [--speed X] [--out DIR] [--live]
                                                             the whole simulated hall (docs/demo in README)
         Without --port the emulator makes a pty pair itself and prints the path the host should open.

@@ -83,7 +83,45 @@ public class BusEmulatorTests
         Assert.Equal(Hex(Hex("03 03 0A 00 00 00 00 00 00 00 00 00 00")), Hex(Assert.Single(replies))[..26]);
     }
 
+    [Fact]
+    public void An_unplugged_strip_goes_silent_while_the_rest_of_the_bus_answers_and_comes_back_blank_when_plugged_in()
+    {
+        var (bus, output) = SampleBus();
+        var readStrip = ModbusRtuCodec.ReadHoldingRegisters(25, BusRegisters.StripBrightness, 2);
+        var readKeypad = ModbusRtuCodec.ReadHoldingRegisters(5, BusRegisters.EventSequence, 5);
+        Assert.Single(bus.Feed(ModbusRtuCodec.WriteMultipleRegisters(25, BusRegisters.StripTextLength, [4, 'D', '0', '0', '1'])));
+
+        Assert.True(bus.Command("unplug 25"));
+        Assert.Empty(bus.Feed(readStrip));
+        Assert.Empty(bus.Feed(ModbusRtuCodec.WriteMultipleRegisters(25, BusRegisters.StripTextLength, [1, 'X'])));
+        Assert.Single(bus.Feed(readKeypad));
+        Assert.Equal("led 25 (w5) unplugged", bus.Describe(25));
+
+        Assert.True(bus.Command("plug 25"));
+        // Brightness 8, no text: it restarted, and it never heard the write made while it was away.
+        Assert.Equal(Hex(Hex("19 03 04 00 08 00 00")), Hex(Assert.Single(bus.Feed(readStrip)))[..14]);
+        Assert.Equal("led 25 (w5) shows \"\" brightness 8", bus.Describe(25));
+        Assert.Contains("led 25 (w5) unplugged", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("led 25 (w5) plugged in", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_key_pressed_on_an_unplugged_keypad_is_refused_and_is_not_read_after_it_is_plugged_back()
+    {
+        var (bus, output) = SampleBus();
+        var poll = ModbusRtuCodec.ReadHoldingRegisters(5, BusRegisters.EventSequence, 5);
+
+        Assert.True(bus.Command("unplug 5"));
+        Assert.True(bus.Command("press 5 call-next"));
+        Assert.True(bus.Command("plug 5"));
+
+        Assert.Contains("keypad 5 (w5) is unplugged", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(Hex(Hex("05 03 0A 00 00 00 00 00 00 00 00 00 00")), Hex(Assert.Single(bus.Feed(poll)))[..26]);
+    }
+
     [Theory]
+    [InlineData("unplug 99", "no device at address 99")]
+    [InlineData("plug 25", "led 25 (w5) is already plugged in")]
     [InlineData("press 99 call-next", "no keypad at address 99")]
     [InlineData("press 23 call-next", "no keypad at address 23")]
     [InlineData("press 3 dance", "key is call-next, recall, skip, finish or pause")]

@@ -7,7 +7,9 @@ namespace HallDevices.DeviceSim.Emulators;
 /// Caller keypads, evaluators and LED window strips sharing one RS-485 line: the library's
 /// <see cref="ModbusSlaveBus"/> with one register bank per device of the bus map. People are
 /// simulated from stdin: <c>press ADDR call-next|recall|skip|finish|pause</c>, <c>rate ADDR 1-5</c>,
-/// <c>show</c>. Whatever the master writes (strip text, keypad display, evaluator prompt) is printed
+/// <c>show</c>; <c>unplug ADDR</c> takes one device off the line (its address goes silent while the
+/// others keep answering) and <c>plug ADDR</c> puts it back as if just powered on (blank display,
+/// no presses). Whatever the master writes (strip text, keypad display, evaluator prompt) is printed
 /// as it changes, and each strip's text is drawn to <c>led-{counter}.png</c> when a picture folder is given.
 /// </summary>
 public sealed class BusEmulatorHost
@@ -25,6 +27,7 @@ public sealed class BusEmulatorHost
     private readonly Lock _gate = new();
     private readonly SortedDictionary<byte, Slave> _slaves = [];
     private readonly HashSet<byte> _dirty = [];
+    private readonly HashSet<byte> _unplugged = [];
     private DateTimeOffset _lastByte = DateTimeOffset.MinValue;
 
     /// <summary>Creates the slaves of <paramref name="map"/> on <paramref name="wire"/>.</summary>
@@ -37,15 +40,7 @@ public sealed class BusEmulatorHost
         _time = time ?? TimeProvider.System;
         foreach (var entry in map)
         {
-            ArrayRegisterBank bank = entry.Kind switch
-            {
-                BusDeviceKind.Keypad => new KeypadRegisters(),
-                BusDeviceKind.Evaluator => new EvaluatorRegisters(),
-                _ => new LedStripRegisters(),
-            };
-            var slave = new Slave(entry, bank);
-            _slaves[entry.Address] = slave;
-            _bus.Add(entry.Address, new WatchedBank(bank, () => _dirty.Add(entry.Address)));
+            PowerOn(entry);
         }
     }
 
@@ -160,6 +155,42 @@ public sealed class BusEmulatorHost
 
                 _output.WriteLine($"evaluator {evaluator.Entry.Address} ({evaluator.Entry.Counter}) rated {score}");
                 return true;
+            case ["unplug", var a]:
+                if (Find(a, kind: null) is not { } pulled)
+                {
+                    return true;
+                }
+
+                lock (_gate)
+                {
+                    // Off the bus: requests to its address go unanswered, like a cable pulled at the window.
+                    _bus.Remove(pulled.Entry.Address);
+                    _unplugged.Add(pulled.Entry.Address);
+                }
+
+                _output.WriteLine($"{Name(pulled)} unplugged");
+                return true;
+            case ["plug", var a]:
+                if (Find(a, kind: null) is not { } back)
+                {
+                    return true;
+                }
+
+                if (!_unplugged.Contains(back.Entry.Address))
+                {
+                    _output.WriteLine($"{Name(back)} is already plugged in");
+                    return true;
+                }
+
+                lock (_gate)
+                {
+                    // A device plugged back in has restarted: blank display, prompt off, no old presses.
+                    _unplugged.Remove(back.Entry.Address);
+                    PowerOn(back.Entry);
+                }
+
+                _output.WriteLine($"{Name(back)} plugged in");
+                return true;
             case ["show"]:
                 foreach (var slave in _slaves.Values)
                 {
@@ -181,6 +212,11 @@ public sealed class BusEmulatorHost
         var e = slave.Entry;
         lock (_gate)
         {
+            if (_unplugged.Contains(e.Address))
+            {
+                return $"{Name(slave)} unplugged";
+            }
+
             return slave.Bank switch
             {
                 LedStripRegisters strip => $"led {e.Address} ({e.Counter}) shows \"{strip.Text}\" brightness {strip.Brightness}",
@@ -226,15 +262,40 @@ public sealed class BusEmulatorHost
         }
     }
 
-    private Slave? Find(string address, BusDeviceKind kind)
+    /// <summary>The device at <paramref name="address"/>, of <paramref name="kind"/> when one is named; says why not.</summary>
+    private Slave? Find(string address, BusDeviceKind? kind)
     {
-        if (byte.TryParse(address, NumberStyles.None, CultureInfo.InvariantCulture, out var a) && _slaves.TryGetValue(a, out var slave) && slave.Entry.Kind == kind)
+        if (!byte.TryParse(address, NumberStyles.None, CultureInfo.InvariantCulture, out var a) || !_slaves.TryGetValue(a, out var slave) || (kind is { } k && slave.Entry.Kind != k))
         {
-            return slave;
+            _output.WriteLine(kind is { } named ? $"no {BusMap.Name(named)} at address {address}" : $"no device at address {address}");
+            return null;
         }
 
-        _output.WriteLine($"no {BusMap.Name(kind)} at address {address}");
-        return null;
+        if (kind is not null && _unplugged.Contains(a))
+        {
+            // Nobody can press a device that is not on the line: the press would be lost anyway.
+            _output.WriteLine($"{Name(slave)} is unplugged");
+            return null;
+        }
+
+        return slave;
+    }
+
+    /// <summary>How output lines name a device, e.g. <c>led 25 (w5)</c>.</summary>
+    private static string Name(Slave slave) =>
+        $"{(slave.Entry.Kind == BusDeviceKind.LedStrip ? "led" : BusMap.Name(slave.Entry.Kind))} {slave.Entry.Address} ({slave.Entry.Counter})";
+
+    /// <summary>A fresh register bank for <paramref name="entry"/> on the bus, as after power-on. Callers other than the constructor hold the gate.</summary>
+    private void PowerOn(BusDeviceEntry entry)
+    {
+        ArrayRegisterBank bank = entry.Kind switch
+        {
+            BusDeviceKind.Keypad => new KeypadRegisters(),
+            BusDeviceKind.Evaluator => new EvaluatorRegisters(),
+            _ => new LedStripRegisters(),
+        };
+        _slaves[entry.Address] = new Slave(entry, bank);
+        _bus.Add(entry.Address, new WatchedBank(bank, () => _dirty.Add(entry.Address)));
     }
 
     private static KeypadKey? ParseKey(string key) => key switch

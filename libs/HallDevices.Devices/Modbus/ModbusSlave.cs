@@ -28,6 +28,9 @@ public sealed class ModbusSlaveBus
         _slaves[address] = bank ?? throw new ArgumentNullException(nameof(bank));
     }
 
+    /// <summary>Takes a slave off the bus (unplugged): its address goes silent; false when there was none.</summary>
+    public bool Remove(byte address) => _slaves.Remove(address);
+
     /// <summary>The slaves on the bus.</summary>
     public IReadOnlyDictionary<byte, IModbusRegisterBank> Slaves => _slaves;
 
