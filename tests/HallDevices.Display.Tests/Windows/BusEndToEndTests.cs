@@ -59,6 +59,10 @@ public sealed class BusEndToEndTests : IAsyncLifetime
         _observer = await Mqtt.ConnectAsync(_server.MqttPort, Sample.Display);
         _watch = new Inbox();
         await _observer.SubscribeAsync($"hall/{Sample.Hall}/#", _watch.Handler);
+
+        // Every device has answered the display once: a keypad's first poll only learns its event
+        // sequence (a press before it is old by design), so a test pressing earlier would lose the press.
+        await Until(() => BusDeviceIds.All(id => LatestStatus(id) is { Online: true }));
     }
 
     public async Task DisposeAsync()
@@ -140,6 +144,75 @@ public sealed class BusEndToEndTests : IAsyncLifetime
         Assert.Equal(number, e.GetProperty("number").GetString());
         Assert.Equal(4, e.GetProperty("score").GetInt32());
         await _sim.WaitForLineAsync(l => l == "evaluator 15 (w5) prompt off");
+    }
+
+    [Fact]
+    public async Task A_strip_that_stops_answering_alone_is_marked_offline_polled_again_and_online_with_its_text_rewritten_when_it_answers()
+    {
+        await LoginAsync("w5");
+        await SeeAsync("led 25 (w5) shows \"5号窗口\" brightness 8");
+
+        // Only statuses published after the silence count: at start-up every device was offline too
+        // ("port not open"). Nothing changes on the strip's text from here until it is back.
+        var silenced = _watch.Seen.Count;
+        await _sim.SendAsync("unplug 25");
+        await SeeAsync("led 25 (w5) unplugged");
+
+        var offline = await StatusAfterAsync(silenced, "led-w5", online: false);
+        Assert.Equal("no answer at bus address 25", offline.Detail);
+
+        // The rest of the bus keeps working while 25 is silent: w5's keypad still calls.
+        var number = await IssueTicketAsync();
+        await _sim.SendAsync("press 5 call-next");
+        await SeeAsync($"keypad 5 (w5) shows \"{number}\"");
+
+        // Plugged back in, it restarts blank; the display's next probe finds it, marks it online and
+        // writes what the counter shows now.
+        await _sim.SendAsync("plug 25");
+        await SeeAsync("led 25 (w5) plugged in");
+        await StatusAfterAsync(offline.Index + 1, "led-w5", online: true);
+        await SeeAsync($"led 25 (w5) shows \"5号窗口 请{number}号\" brightness 8");
+
+        var others = Statuses(silenced).Where(s => s.DeviceId != "led-w5" && BusDeviceIds.Contains(s.DeviceId)).ToList();
+        Assert.DoesNotContain(others, s => !s.Online);
+        Assert.Equal([false, true], Statuses(silenced).Where(s => s.DeviceId == "led-w5").Select(s => s.Online));
+
+        // The retained status a late subscriber reads says online again.
+        await using var late = await Mqtt.ConnectAsync(_server.MqttPort, Sample.Display);
+        var inbox = new Inbox();
+        await late.SubscribeAsync($"hall/{Sample.Hall}/devices/led-w5/status", inbox.Handler);
+        Assert.True(Inbox.Json(await inbox.WaitForAsync(m => m.Retain)).GetProperty("online").GetBoolean());
+    }
+
+    private static readonly string[] BusDeviceIds = [.. Enumerable.Range(1, 6).SelectMany(w => new[] { $"keypad-w{w}", $"evaluator-w{w}", $"led-w{w}" })];
+
+    private sealed record DeviceStatus(int Index, string DeviceId, bool Online, string? Detail);
+
+    /// <summary>Device statuses the observer received from message <paramref name="from"/> on, in order of arrival.</summary>
+    private List<DeviceStatus> Statuses(int from = 0)
+    {
+        var prefix = $"hall/{Sample.Hall}/devices/";
+        return _watch.Seen
+            .Select((m, i) => (Message: m, Index: i))
+            .Skip(from)
+            .Where(x => x.Message.Topic.StartsWith(prefix, StringComparison.Ordinal) && x.Message.Topic.EndsWith("/status", StringComparison.Ordinal) && x.Message.Payload.Length > 0)
+            .Select(x =>
+            {
+                var json = Inbox.Json(x.Message);
+                var detail = json.TryGetProperty("detail", out var d) ? d.GetString() : null;
+                return new DeviceStatus(x.Index, x.Message.Topic[prefix.Length..^"/status".Length], json.GetProperty("online").GetBoolean(), detail);
+            })
+            .ToList();
+    }
+
+    private DeviceStatus? LatestStatus(string deviceId) => Statuses().LastOrDefault(s => s.DeviceId == deviceId);
+
+    /// <summary>The first status of <paramref name="deviceId"/> saying <paramref name="online"/> received from message <paramref name="from"/> on.</summary>
+    private async Task<DeviceStatus> StatusAfterAsync(int from, string deviceId, bool online)
+    {
+        DeviceStatus? found = null;
+        await Until(() => (found = Statuses(from).FirstOrDefault(s => s.DeviceId == deviceId && s.Online == online)) is not null);
+        return found!;
     }
 
     /// <summary>Waits until the emulator printed every one of <paramref name="lines"/>, in any order (the strip and the keypad are written by separate steps).</summary>
