@@ -49,6 +49,12 @@ public sealed class DemoScript(DemoHall hall, HallMonitor monitor, int citizens,
     {
         await SignInAsync(cancellationToken);
 
+        // A press made before the display first polled that keypad is taken as an old one and
+        // dropped (by design: a restarted device must not replay), so staff start once every keypad
+        // and evaluator reports online — which the display publishes after that first poll.
+        var devices = Counters.SelectMany(c => new[] { "keypad-" + c, "evaluator-" + c }).ToList();
+        await UntilAsync(() => devices.All(monitor.Online), TimeSpan.FromSeconds(30), () => $"the window bus did not come up: offline {string.Join(", ", devices.Where(d => !monitor.Online(d)))}", cancellationToken);
+
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var ct = failed.Token;
         using var arrivalsDone = new CancellationTokenSource();
@@ -177,7 +183,7 @@ public sealed class DemoScript(DemoHall hall, HallMonitor monitor, int citizens,
     {
         // The keypad still showing the last NONE would read as this press's answer: wait it out.
         var keypad = hall.Address(counter, BusDeviceKind.Keypad);
-        await UntilAsync(() => Shows(keypad) != "NONE", TimeSpan.FromSeconds(10), $"{counter}: the keypad kept showing NONE", ct);
+        await UntilAsync(() => Shows(keypad) != "NONE", TimeSpan.FromSeconds(10), () => $"{counter}: the keypad kept showing NONE", ct);
         var called = await KeyAsync(counter, "call-next", e => Is(e, "ticket-called", counter), ct, shows => shows == "NONE");
         return called?.GetProperty("number").GetString();
     }
@@ -199,12 +205,12 @@ public sealed class DemoScript(DemoHall hall, HallMonitor monitor, int citizens,
     private async Task RateAsync(string counter, string ticket, int score, CancellationToken ct)
     {
         var evaluator = hall.Address(counter, BusDeviceKind.Evaluator);
-        await UntilAsync(() => hall.Bus.Describe(evaluator).EndsWith("prompt on", StringComparison.Ordinal), PressTimeout, $"{counter}: the evaluator did not ask for a rating of {ticket}", ct);
+        await UntilAsync(() => hall.Bus.Describe(evaluator).EndsWith("prompt on", StringComparison.Ordinal), PressTimeout, () => $"{counter}: the evaluator did not ask for a rating of {ticket}", ct);
         await Task.Delay(Pick(300, 1200), ct);
         var mark = monitor.EventCount;
         hall.Bus.Command(string.Create(CultureInfo.InvariantCulture, $"rate {evaluator} {score}"));
         JsonElement? rated = null;
-        await UntilAsync(() => (rated = monitor.FindEvent(mark, e => Is(e, "evaluation", counter))) is not null, PressTimeout, $"{counter}: the rating {score} for {ticket} was not recorded", ct);
+        await UntilAsync(() => (rated = monitor.FindEvent(mark, e => Is(e, "evaluation", counter))) is not null, PressTimeout, () => $"{counter}: the rating {score} for {ticket} was not recorded", ct);
         if (Str(rated!.Value, "number") != ticket)
         {
             // The evaluator rates what the display says is pending; say so if that was another ticket.
@@ -271,14 +277,14 @@ public sealed class DemoScript(DemoHall hall, HallMonitor monitor, int citizens,
     private static string? Str(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
-    private static async Task UntilAsync(Func<bool> condition, TimeSpan timeout, string failure, CancellationToken ct)
+    private static async Task UntilAsync(Func<bool> condition, TimeSpan timeout, Func<string> failure, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (!condition())
         {
             if (DateTime.UtcNow >= deadline)
             {
-                throw new DemoException("script", failure);
+                throw new DemoException("script", failure());
             }
 
             await Task.Delay(50, ct);

@@ -16,6 +16,7 @@ public sealed class HallMonitor(TextWriter output)
     private readonly Lock _gate = new();
     private readonly SortedDictionary<string, JsonElement> _counters = new(StringComparer.Ordinal);
     private readonly List<JsonElement> _events = [];
+    private readonly Dictionary<string, bool> _online = new(StringComparer.Ordinal);
     private JsonElement? _board;
     private long _lastSequence;
     private DateTime _lastEventAt = DateTime.UtcNow;
@@ -83,6 +84,15 @@ public sealed class HallMonitor(TextWriter output)
             }
 
             return null;
+        }
+    }
+
+    /// <summary>Whether <paramref name="deviceId"/>'s retained status says it is online.</summary>
+    public bool Online(string deviceId)
+    {
+        lock (_gate)
+        {
+            return _online.GetValueOrDefault(deviceId);
         }
     }
 
@@ -161,6 +171,7 @@ public sealed class HallMonitor(TextWriter output)
     {
         var health = Str(status, "health");
         var online = status.TryGetProperty("online", out var o) && o.GetBoolean();
+        _online[device] = online;
         output.WriteLine($"        device {device}: {(online ? "online" : "OFFLINE")}, {health}");
     }
 
