@@ -63,6 +63,17 @@ public class BusEmulatorTests
     }
 
     [Fact]
+    public void Chinese_written_to_a_keypad_display_with_function_16_is_echoed_and_reported_as_what_the_keypad_shows()
+    {
+        var (bus, output) = SampleBus();
+
+        var reply = Assert.Single(bus.Feed(Hex("05 10 00 10 00 09 12 00 04 65 E0 4E BA 7B 49 50 19 00 00 00 00 00 00 00 00 10 EB")));
+
+        Assert.Equal(Hex(Hex("05 10 00 10 00 09 00 4E")), Hex(reply));
+        Assert.Contains("keypad 5 (w5) shows \"无人等候\"", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_evaluator_refuses_a_prompt_value_other_than_0_or_1_with_exception_03()
     {
         var (bus, output) = SampleBus();

@@ -102,7 +102,7 @@ internal sealed class WindowText(WindowTextOptions options)
         return shown.Length <= Devices.Signs.NumberDisplay.Digits ? shown : shown[^Devices.Signs.NumberDisplay.Digits..];
     }
 
-    /// <summary>The keypad's 8 ASCII characters for the counter state (its display cannot draw Chinese).</summary>
+    /// <summary>The keypad's text for the counter state (≤ 8 characters).</summary>
     public static string Keypad(CounterStateDto? state) => state?.Status switch
     {
         "serving" => Ascii(state.Ticket ?? string.Empty),
@@ -123,7 +123,7 @@ internal sealed class WindowText(WindowTextOptions options)
         _ => "ERROR",
     };
 
-    /// <summary>What the keypad shows when call-next finds nobody (无人等候 in words the display can draw).</summary>
+    /// <summary>What the keypad shows when call-next finds nobody waiting.</summary>
     public const string KeypadNobody = "NONE";
 
     /// <summary>What the keypad shows when the server did not answer.</summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace HallDevices.Devices.Modbus;
 
 /// <summary>Keys on a window caller keypad; the values are the codes in its event registers.</summary>
@@ -33,11 +31,18 @@ public static class BusRegisters
     /// <summary>How many past events the device keeps, so a slow poll loses nothing.</summary>
     public const int EventHistory = 4;
 
-    /// <summary>Keypad: first of four display registers (8 ASCII characters, two per register, high byte first).</summary>
+    /// <summary>
+    /// Keypad: first display register, the text length in UTF-16 code units (0–8); the text follows
+    /// from 0x0011, one code unit per register as on the LED strip, so the display shows Chinese
+    /// (无人等候) as well as ticket numbers.
+    /// </summary>
     public const ushort KeypadDisplay = 0x0010;
 
-    /// <summary>Keypad: characters on the display.</summary>
+    /// <summary>Keypad: longest text on the display, in UTF-16 code units.</summary>
     public const int KeypadDisplayChars = 8;
+
+    /// <summary>Keypad: the display block, length register and text registers (0x0010–0x0018).</summary>
+    public const int KeypadDisplayRegisters = 1 + KeypadDisplayChars;
 
     /// <summary>Evaluator: prompt lamp and chime, 0 off / 1 on.</summary>
     public const ushort EvaluatorPrompt = 0x0010;
@@ -110,43 +115,57 @@ public sealed class CallerKeypad(ModbusRtuMaster master, byte address)
         return _ring.Take(regs).Where(k => Enum.IsDefined((KeypadKey)k)).Select(k => (KeypadKey)k).ToList();
     }
 
-    /// <summary>Shows up to 8 ASCII characters (e.g. the current ticket number) on the keypad display.</summary>
+    /// <summary>Shows up to 8 characters, Chinese allowed (the ticket number, 无人等候), in one function-16 write.</summary>
+    /// <exception cref="ArgumentException">Longer than the display or holding control characters.</exception>
     public Task ShowAsync(string text, CancellationToken cancellationToken = default) =>
         master.WriteMultipleRegistersAsync(Address, BusRegisters.KeypadDisplay, KeypadText.Encode(text), cancellationToken);
 }
 
-/// <summary>Encoding of the keypad's 8-character display.</summary>
+/// <summary>
+/// Encoding of the keypad's display block: a length register, then up to 8 UTF-16 code units, one
+/// per register (the LED strip's encoding), so Chinese travels as it is.
+/// </summary>
 public static class KeypadText
 {
-    /// <summary>Packs up to 8 printable ASCII characters into 4 registers (high byte first, 0 = blank).</summary>
-    /// <exception cref="ArgumentException">Too long or not printable ASCII.</exception>
+    /// <summary>
+    /// The 9 registers for <paramref name="text"/>: its length, its code units, zeros after them
+    /// (the whole block is written, so nothing of a longer previous text remains in the registers).
+    /// </summary>
+    /// <exception cref="ArgumentException">Longer than 8 code units or holding control characters.</exception>
     public static ushort[] Encode(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text.Length > BusRegisters.KeypadDisplayChars || text.Any(c => c is < ' ' or > '~'))
+        if (text.Length > BusRegisters.KeypadDisplayChars || text.Any(char.IsControl))
         {
-            throw new ArgumentException("The keypad shows up to 8 printable ASCII characters.", nameof(text));
+            throw new ArgumentException($"The keypad shows up to {BusRegisters.KeypadDisplayChars} characters and no control characters.", nameof(text));
         }
 
-        var regs = new ushort[BusRegisters.KeypadDisplayChars / 2];
+        var regs = new ushort[BusRegisters.KeypadDisplayRegisters];
+        regs[0] = (ushort)text.Length;
         for (int i = 0; i < text.Length; i++)
         {
-            regs[i / 2] |= (ushort)(text[i] << (i % 2 == 0 ? 8 : 0));
+            regs[1 + i] = text[i];
         }
 
         return regs;
     }
 
-    /// <summary>Unpacks display registers back into text (blanks dropped from the end).</summary>
+    /// <summary>The text held by a display block (length register first); a length past 8 reads as 8.</summary>
     public static string Decode(ReadOnlySpan<ushort> registers)
     {
-        var sb = new StringBuilder();
-        foreach (ushort r in registers)
+        if (registers.IsEmpty)
         {
-            sb.Append((char)(r >> 8)).Append((char)(r & 0xFF));
+            return string.Empty;
         }
 
-        return sb.ToString().TrimEnd('\0');
+        int length = Math.Min(Math.Min((int)registers[0], BusRegisters.KeypadDisplayChars), registers.Length - 1);
+        var chars = new char[length];
+        for (int i = 0; i < length; i++)
+        {
+            chars[i] = (char)registers[1 + i];
+        }
+
+        return new string(chars);
     }
 }
 
@@ -228,10 +247,10 @@ public readonly record struct LedStripReading(int Brightness, int TextLength);
 /// <summary>Device-side registers of an emulated keypad.</summary>
 public sealed class KeypadRegisters : ArrayRegisterBank
 {
-    /// <summary>Creates the bank (0x0000–0x0013).</summary>
+    /// <summary>Creates the bank (0x0000–0x0018).</summary>
     public KeypadRegisters()
-        : base(BusRegisters.KeypadDisplay + (BusRegisters.KeypadDisplayChars / 2)) =>
-        AllowWrite(BusRegisters.KeypadDisplay, BusRegisters.KeypadDisplayChars / 2);
+        : base(BusRegisters.KeypadDisplay + BusRegisters.KeypadDisplayRegisters) =>
+        AllowWrite(BusRegisters.KeypadDisplay, BusRegisters.KeypadDisplayRegisters);
 
     /// <summary>Simulates a key press.</summary>
     public void Press(KeypadKey key) => EventRegisters.Push(this, (ushort)key);
@@ -241,11 +260,17 @@ public sealed class KeypadRegisters : ArrayRegisterBank
     {
         get
         {
-            Span<ushort> regs = stackalloc ushort[BusRegisters.KeypadDisplayChars / 2];
+            Span<ushort> regs = stackalloc ushort[BusRegisters.KeypadDisplayRegisters];
             Read(BusRegisters.KeypadDisplay, (ushort)regs.Length, regs);
             return KeypadText.Decode(regs);
         }
     }
+
+    /// <inheritdoc />
+    protected override ModbusExceptionCode? Validate(ushort address, ReadOnlySpan<ushort> values) =>
+        address == BusRegisters.KeypadDisplay && values.Length > 0 && values[0] > BusRegisters.KeypadDisplayChars
+            ? ModbusExceptionCode.IllegalDataValue
+            : null;
 }
 
 /// <summary>Device-side registers of an emulated evaluator.</summary>

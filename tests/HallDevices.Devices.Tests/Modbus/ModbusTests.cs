@@ -170,6 +170,38 @@ public class ModbusTests
     }
 
     [Fact]
+    public void Keypad_display_text_is_a_length_register_then_one_utf16_code_unit_per_register_so_无人等候_travels_as_it_is()
+    {
+        Assert.Equal([0x0004, 0x65E0, 0x4EBA, 0x7B49, 0x5019, 0, 0, 0, 0], KeypadText.Encode("无人等候"));
+        Assert.Equal([0x0004, 'D', '0', '0', '1', 0, 0, 0, 0], KeypadText.Encode("D001"));
+        Assert.Equal(
+            "05 10 0010 0009 12 0004 65E0 4EBA 7B49 5019 0000 0000 0000 0000 10EB".Replace(" ", ""),
+            Hex.Of(ModbusRtuCodec.WriteMultipleRegisters(5, BusRegisters.KeypadDisplay, KeypadText.Encode("无人等候"))));
+
+        Assert.Equal("无人等候", KeypadText.Decode([0x0004, 0x65E0, 0x4EBA, 0x7B49, 0x5019, 0x0041, 0, 0, 0]));
+        Assert.Equal("暂停服务", KeypadText.Decode(KeypadText.Encode("暂停服务")));
+        Assert.Equal(string.Empty, KeypadText.Decode(KeypadText.Encode(string.Empty)));
+        Assert.Throws<ArgumentException>(() => KeypadText.Encode("服务器没有任何响应"));
+        Assert.Throws<ArgumentException>(() => KeypadText.Encode("A012\n"));
+    }
+
+    [Fact]
+    public void Keypad_answers_a_display_write_with_the_function_16_echo_and_refuses_a_length_above_8_with_exception_03()
+    {
+        var bus = new ModbusSlaveBus();
+        var regs = new KeypadRegisters();
+        bus.Add(5, regs);
+
+        var echo = Assert.Single(bus.Feed(Hex.Bytes("05 10 0010 0009 12 0004 65E0 4EBA 7B49 5019 0000 0000 0000 0000 10EB")));
+        Assert.Equal("05 10 0010 0009 004E".Replace(" ", ""), Hex.Of(echo));
+        Assert.Equal("无人等候", regs.DisplayText);
+
+        var refused = Assert.Single(bus.Feed(Hex.Bytes("05 10 0010 0009 12 0009 0041 0041 0041 0041 0041 0041 0041 0041 F126")));
+        Assert.Equal("05 90 03 4DC0".Replace(" ", ""), Hex.Of(refused));
+        Assert.Equal("无人等候", regs.DisplayText);
+    }
+
+    [Fact]
     public async Task Keypad_events_are_not_lost_when_the_sequence_wraps_past_65535()
     {
         var (master, bus, _) = Setup();
