@@ -25,6 +25,10 @@ public sealed class DemoScript(DemoHall hall, HallMonitor monitor, int citizens,
     private static readonly string[] AppointmentServices = ["pension-enrol", "household-move", "disability-card", "retirement"];
     private static readonly string[] OpenServices = ["consultation", "farm-subsidy"];
 
+    // What a keypad shows when call-next found nobody: the display's NONE, and 无人等候 once it
+    // uses the keypad's Chinese display (the register map carries it since the bus went UTF-16).
+    private static readonly HashSet<string> KeypadNobody = new(["NONE", "无人等候"], StringComparer.Ordinal);
+
     // What a keypad shows when the server refused a press (display WindowText); NO SERVR is not
     // here: an unanswered press is pressed again, like a person would.
     private static readonly HashSet<string> KeypadRefusals = new(["CLOSED", "NO TICKT", "BUSY", "OCCUPIED", "ELSEWHER", "NO WINDW", "ERROR"], StringComparer.Ordinal);
@@ -183,8 +187,8 @@ public sealed class DemoScript(DemoHall hall, HallMonitor monitor, int citizens,
     {
         // The keypad still showing the last NONE would read as this press's answer: wait it out.
         var keypad = hall.Address(counter, BusDeviceKind.Keypad);
-        await UntilAsync(() => Shows(keypad) != "NONE", TimeSpan.FromSeconds(10), () => $"{counter}: the keypad kept showing NONE", ct);
-        var called = await KeyAsync(counter, "call-next", e => Is(e, "ticket-called", counter), ct, shows => shows == "NONE");
+        await UntilAsync(() => !KeypadNobody.Contains(Shows(keypad)), TimeSpan.FromSeconds(10), () => $"{counter}: the keypad kept showing \"{Shows(keypad)}\"", ct);
+        var called = await KeyAsync(counter, "call-next", e => Is(e, "ticket-called", counter), ct, KeypadNobody.Contains);
         return called?.GetProperty("number").GetString();
     }
 
