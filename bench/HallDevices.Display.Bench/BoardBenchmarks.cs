@@ -96,65 +96,107 @@ public class BoardRenderBenchmarks
 public class CallToFrameBenchmarks
 {
     private readonly List<byte[]> _messages = [];
-    private string _dir = null!;
-    private BoardState _state = null!;
-    private BoardPipeline _pipeline = null!;
-    private BoardRenderService _loop = null!;
-    private PngOutput _png = null!;
-    private SKTypeface _typeface = null!;
-    private TaskCompletionSource<long> _frame = new();
-    private long _waitFor;
+    private CallToFrameRig _rig = null!;
     private int _n;
 
     [GlobalSetup]
     public void Setup()
     {
-        _dir = Directory.CreateTempSubdirectory("display-bench-").FullName;
-        var sysfs = Directory.CreateDirectory(Path.Combine(_dir, "fb0")).FullName;
-        File.WriteAllText(Path.Combine(sysfs, "virtual_size"), "1920,1080\n");
-        File.WriteAllText(Path.Combine(sysfs, "bits_per_pixel"), "32\n");
-        File.WriteAllText(Path.Combine(sysfs, "stride"), "7680\n");
-        var device = Path.Combine(_dir, "fb0.raw");
-        File.WriteAllBytes(device, new byte[7680 * 1080]);
-
-        var options = Microsoft.Extensions.Options.Options.Create(SampleBoard.Options(1920, 1080));
-        options.Value.Board.FramesPerSecond = 0;
-        _typeface = BoardFont.Load(BoardOptions.DefaultFont);
-        _state = new BoardState(options, TimeProvider.System);
-        _state.SetConnected(true);
-        _png = new PngOutput(options, NullLogger<PngOutput>.Instance);
-        _pipeline = new BoardPipeline(_state, new BoardRenderer(1920, 1080, _typeface), new FramebufferWriter(device, FramebufferGeometry.Read(sysfs)), _png, TimeProvider.System);
-        _pipeline.FrameRendered += f =>
-        {
-            if (f.Version >= Volatile.Read(ref _waitFor))
-            {
-                _frame.TrySetResult(f.Version);
-            }
-        };
-        _loop = new BoardRenderService(_state, _pipeline, options, TimeProvider.System, NullLogger<BoardRenderService>.Instance);
-        _png.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
-        _loop.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+        // No animation frames: the figures in docs/perf.md were taken this way, keep them comparable.
+        _rig = CallToFrameRig.Start(framesPerSecond: 0);
         for (var i = 0; i < 1000; i++)
         {
-            _messages.Add(JsonSerializer.SerializeToUtf8Bytes(SampleBoard.Board(200 + i), HallJson.Options));
+            _messages.Add(CallToFrameRig.Message(200 + i));
         }
     }
 
     [Benchmark]
-    public async Task<long> CallToFramebuffer()
-    {
-        var json = _messages[_n++ % _messages.Count];
-        _frame = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
-        Volatile.Write(ref _waitFor, _state.Version + 1);
-        _state.ApplyBoard(JsonSerializer.Deserialize<BoardDto>(json, HallJson.Options)!, retained: false);
-        return await _frame.Task;
-    }
+    public Task<TimeSpan> CallToFramebuffer() => _rig.CallAsync(_messages[_n++ % _messages.Count]);
 
     [GlobalCleanup]
-    public void Cleanup()
+    public void Cleanup() => _rig.Dispose();
+}
+
+/// <summary>
+/// The display's board pipeline wired as the app wires it (state, render loop, framebuffer, PNG
+/// worker) at 1080p, with a regular file standing in for /dev/fb0 and its sysfs geometry.
+/// </summary>
+internal sealed class CallToFrameRig : IDisposable
+{
+    private readonly string _dir;
+    private readonly BoardState _state;
+    private readonly BoardPipeline _pipeline;
+    private readonly BoardRenderService _loop;
+    private readonly PngOutput _png;
+    private readonly SKTypeface _typeface;
+    private TaskCompletionSource<long> _frame = new();
+    private long _waitFor = long.MaxValue;
+
+    private CallToFrameRig(string dir, BoardState state, BoardPipeline pipeline, BoardRenderService loop, PngOutput png, SKTypeface typeface)
+    {
+        _dir = dir;
+        _state = state;
+        _pipeline = pipeline;
+        _loop = loop;
+        _png = png;
+        _typeface = typeface;
+        _pipeline.FrameRendered += f =>
+        {
+            // The frame's timestamp is taken when the framebuffer holds it, before the PNG hand-off.
+            if (f.Version >= Volatile.Read(ref _waitFor))
+            {
+                Volatile.Read(ref _frame).TrySetResult(f.Timestamp);
+            }
+        };
+    }
+
+    /// <summary>Starts the render loop and the PNG worker; <paramref name="framesPerSecond"/> as <c>Display:Board:FramesPerSecond</c> (notice scrolling on the framebuffer).</summary>
+    public static CallToFrameRig Start(int framesPerSecond)
+    {
+        var dir = Directory.CreateTempSubdirectory("display-bench-").FullName;
+        var sysfs = Directory.CreateDirectory(Path.Combine(dir, "fb0")).FullName;
+        File.WriteAllText(Path.Combine(sysfs, "virtual_size"), "1920,1080\n");
+        File.WriteAllText(Path.Combine(sysfs, "bits_per_pixel"), "32\n");
+        File.WriteAllText(Path.Combine(sysfs, "stride"), "7680\n");
+        var device = Path.Combine(dir, "fb0.raw");
+        File.WriteAllBytes(device, new byte[7680 * 1080]);
+
+        var options = Microsoft.Extensions.Options.Options.Create(SampleBoard.Options(1920, 1080));
+        options.Value.Board.FramesPerSecond = framesPerSecond;
+        var typeface = BoardFont.Load(BoardOptions.DefaultFont);
+        var state = new BoardState(options, TimeProvider.System);
+        state.SetConnected(true);
+        var png = new PngOutput(options, NullLogger<PngOutput>.Instance);
+        var pipeline = new BoardPipeline(state, new BoardRenderer(1920, 1080, typeface), new FramebufferWriter(device, FramebufferGeometry.Read(sysfs)), png, TimeProvider.System);
+        var loop = new BoardRenderService(state, pipeline, options, TimeProvider.System, NullLogger<BoardRenderService>.Instance);
+        var rig = new CallToFrameRig(dir, state, pipeline, loop, png, typeface);
+        png.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+        loop.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+        return rig;
+    }
+
+    /// <summary>The board message announcing call number <paramref name="n"/>, serialized as the server publishes it.</summary>
+    public static byte[] Message(int n) => JsonSerializer.SerializeToUtf8Bytes(SampleBoard.Board(n), HallJson.Options);
+
+    /// <summary>
+    /// Hands <paramref name="json"/> to the board state as the MQTT handler does and returns the
+    /// time from taking the bytes to the framebuffer holding a frame of that version. One call at a time.
+    /// </summary>
+    public async Task<TimeSpan> CallAsync(byte[] json)
+    {
+        var frame = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _frame, frame);
+        Volatile.Write(ref _waitFor, _state.Version + 1);
+        var start = TimeProvider.System.GetTimestamp();
+        _state.ApplyBoard(JsonSerializer.Deserialize<BoardDto>(json, HallJson.Options)!, retained: false);
+        return TimeProvider.System.GetElapsedTime(start, await frame.Task);
+    }
+
+    public void Dispose()
     {
         _loop.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
         _png.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+        _loop.Dispose();
         _pipeline.Dispose();
         _typeface.Dispose();
         Directory.Delete(_dir, recursive: true);
