@@ -295,14 +295,7 @@ internal sealed partial class BusService : BackgroundService
                 if (root.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.True)
                 {
                     var ticket = root.TryGetProperty("ticket", out var t) && t.ValueKind == JsonValueKind.Object && t.TryGetProperty("number", out var n) ? n.GetString() : null;
-                    shown = action switch
-                    {
-                        "call-next" or "recall" => ticket is null ? WindowText.KeypadNobody : WindowText.Ascii(ticket),
-                        "skip" => "SKIPPED",
-                        "finish" => "DONE",
-                        "pause" => "PAUSED",
-                        _ => "RESUMED",
-                    };
+                    shown = WindowText.KeypadDone(action, ticket);
                     LogAnswered(d.Counter, action, "ok");
                 }
                 else

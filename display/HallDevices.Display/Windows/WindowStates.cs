@@ -102,37 +102,48 @@ internal sealed class WindowText(WindowTextOptions options)
         return shown.Length <= Devices.Signs.NumberDisplay.Digits ? shown : shown[^Devices.Signs.NumberDisplay.Digits..];
     }
 
-    /// <summary>The keypad's text for the counter state (≤ 8 characters).</summary>
+    /// <summary>The keypad's display for the counter state (≤ 8 characters; the register map carries Chinese).</summary>
     public static string Keypad(CounterStateDto? state) => state?.Status switch
     {
-        "serving" => Ascii(state.Ticket ?? string.Empty),
-        "paused" => "PAUSED",
+        "serving" => Fit(state.Ticket ?? string.Empty),
+        "paused" => "暂停服务",
         _ => string.Empty,
     };
 
-    /// <summary>The keypad's answer to a refused request, by contract error code.</summary>
+    /// <summary>The keypad's answer to an accepted request: the number called, or what was done.</summary>
+    public static string KeypadDone(string action, string? ticket) => action switch
+    {
+        "call-next" or "recall" => ticket is null ? KeypadNobody : Fit(ticket),
+        "skip" => "已过号",
+        "finish" => "已办结",
+        "pause" => "已暂停",
+        _ => "已恢复",
+    };
+
+    /// <summary>The keypad's answer to a refused request, by contract error code, in words staff read at a glance.</summary>
     public static string KeypadError(string? code) => code switch
     {
-        "counter-closed" => "CLOSED",
-        "counter-paused" => "PAUSED",
-        "not-serving" => "NO TICKT",
-        "ticket-in-progress" => "BUSY",
-        "counter-occupied" => "OCCUPIED",
-        "staff-elsewhere" => "ELSEWHER",
-        "unknown-counter" => "NO WINDW",
-        _ => "ERROR",
+        "counter-closed" => "窗口未登录",
+        "counter-paused" => "暂停服务",
+        "not-serving" => "无在办号",
+        "ticket-in-progress" => "请先办结",
+        "counter-occupied" => "窗口已占用",
+        "staff-elsewhere" => "已在别窗登录",
+        "unknown-counter" => "未知窗口",
+        _ => "操作失败",
     };
 
     /// <summary>What the keypad shows when call-next finds nobody waiting.</summary>
-    public const string KeypadNobody = "NONE";
+    public const string KeypadNobody = "无人等候";
 
     /// <summary>What the keypad shows when the server did not answer.</summary>
-    public const string KeypadNoServer = "NO SERVR";
+    public const string KeypadNoServer = "服务器无响应";
 
-    public static string Ascii(string text)
+    /// <summary>Text cut to the keypad's 8 characters, control characters dropped (the register map refuses them).</summary>
+    public static string Fit(string text)
     {
-        var ascii = new string(text.Where(c => c is >= ' ' and <= '~').ToArray());
-        return ascii.Length > Devices.Modbus.BusRegisters.KeypadDisplayChars ? ascii[..Devices.Modbus.BusRegisters.KeypadDisplayChars] : ascii;
+        var shown = new string(text.Where(c => !char.IsControl(c)).ToArray());
+        return shown.Length > Devices.Modbus.BusRegisters.KeypadDisplayChars ? shown[..Devices.Modbus.BusRegisters.KeypadDisplayChars] : shown;
     }
 }
 

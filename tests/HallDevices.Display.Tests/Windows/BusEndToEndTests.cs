@@ -101,15 +101,15 @@ public sealed class BusEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Call_next_with_nobody_waiting_shows_NONE_and_a_keypad_of_a_closed_counter_shows_the_error()
+    public async Task Call_next_with_nobody_waiting_shows_无人等候_and_a_keypad_of_a_closed_counter_shows_窗口未登录()
     {
         await LoginAsync("w5");
 
         await _sim.SendAsync("press 5 call-next");
-        await _sim.WaitForLineAsync(l => l == "keypad 5 (w5) shows \"NONE\"");
+        await _sim.WaitForLineAsync(l => l == "keypad 5 (w5) shows \"无人等候\"");
 
         await _sim.SendAsync("press 4 call-next");
-        await _sim.WaitForLineAsync(l => l == "keypad 4 (w4) shows \"CLOSED\"");
+        await _sim.WaitForLineAsync(l => l == "keypad 4 (w4) shows \"窗口未登录\"");
     }
 
     [Fact]
