@@ -29,9 +29,10 @@ public sealed class DemoScript(DemoHall hall, HallMonitor monitor, int citizens,
     // uses the keypad's Chinese display (the register map carries it since the bus went UTF-16).
     private static readonly HashSet<string> KeypadNobody = new(["NONE", "无人等候"], StringComparer.Ordinal);
 
-    // What a keypad shows when the server refused a press (display WindowText); NO SERVR is not
-    // here: an unanswered press is pressed again, like a person would.
-    private static readonly HashSet<string> KeypadRefusals = new(["CLOSED", "NO TICKT", "BUSY", "OCCUPIED", "ELSEWHER", "NO WINDW", "ERROR"], StringComparer.Ordinal);
+    // What a keypad shows when the server refused a press (display WindowText.KeypadError); 暂停服务
+    // is not here (also a paused window's resting text), nor 服务器无响应: an unanswered press is
+    // pressed again, like a person would.
+    private static readonly HashSet<string> KeypadRefusals = new(["窗口未登录", "无在办号", "请先办结", "窗口已占用", "已在别窗登录", "未知窗口", "操作失败"], StringComparer.Ordinal);
 
     // A press goes over the RS-485 poll (well under a second) and an MQTT request; the display
     // drops presses older than 5 s, so after this long a press either worked or is gone.
