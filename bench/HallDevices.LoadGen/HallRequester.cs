@@ -11,8 +11,9 @@ namespace HallDevices.LoadGen;
 /// <summary>What one request came back with.</summary>
 /// <param name="Outcome"><c>ok</c>, the error code, <c>timeout</c> or <c>failed:...</c>.</param>
 /// <param name="HasTicket">The reply carried a ticket (a call-next that found nobody has none).</param>
-/// <param name="ElapsedTicks">Stopwatch ticks from the send to the reply; 0 without a reply.</param>
-internal readonly record struct RequestResult(string Outcome, bool HasTicket, long ElapsedTicks)
+/// <param name="ElapsedTicks">Stopwatch ticks from the send to the awaiting code resuming with the reply; 0 without a reply.</param>
+/// <param name="ArrivalTicks">Stopwatch ticks from the send to the reply coming off the connection (the client's MQTT callback), before the hop to the awaiting code.</param>
+internal readonly record struct RequestResult(string Outcome, bool HasTicket, long ElapsedTicks, long ArrivalTicks = 0)
 {
     public bool Answered => ElapsedTicks > 0;
 }
@@ -167,7 +168,7 @@ internal sealed class HallRequester : IAsyncDisposable
         {
             var reply = await client.RequestAsync(topic, payload, timeout ?? _timeout, ct);
             var elapsed = Stopwatch.GetTimestamp() - started;
-            return Classify(reply.Payload.Span, Math.Max(1, elapsed));
+            return Classify(reply.Payload.Span, Math.Max(1, elapsed)) with { ArrivalTicks = Math.Max(1, reply.ReceivedTimestamp - started) };
         }
         catch (MqttRequestTimeoutException)
         {

@@ -17,7 +17,8 @@ internal sealed record PacedResult(
     string CallProblems,
     LatencySummary Lag,
     ServerTiming? ServerTicket,
-    ServerTiming? ServerCall);
+    ServerTiming? ServerCall,
+    LatencySummary TicketArrival);
 
 /// <summary>
 /// N kiosks ask for tickets at a fixed offered rate while the counters (logged in first) press
@@ -64,7 +65,8 @@ internal static class PacedPhase
             calls.Outcomes.Others("ok"),
             lag,
             ServerTiming.Between(before, after, "ticket"),
-            ServerTiming.Between(before, after, "counter"));
+            ServerTiming.Between(before, after, "counter"),
+            tickets.Arrival.Summarize());
     }
 
     private static async Task<LatencySummary> RunOnceAsync(LoadOptions o, HallRequester hall, TimeSpan duration, (Recording Tickets, Recording Calls)? record, CancellationToken ct)
@@ -92,6 +94,8 @@ internal static class PacedPhase
 
         public LatencyRecorder Latency { get; } = new(capacity);
 
+        public LatencyRecorder Arrival { get; } = new(capacity);
+
         public OutcomeTally Outcomes { get; } = new();
 
         public int WithTicket => Volatile.Read(ref _withTicket);
@@ -102,6 +106,7 @@ internal static class PacedPhase
             if (result.Answered)
             {
                 Latency.Record(result.ElapsedTicks);
+                Arrival.Record(result.ArrivalTicks);
             }
 
             if (result.HasTicket)

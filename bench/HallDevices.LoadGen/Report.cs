@@ -35,6 +35,7 @@ internal static class Report
             ("paced: calls/s (call-next with a ticket)", r => Format.Rate(r.Paced?.CallsPerSecond), ""),
             ("paced: ticket request p50 / p99 (ms)", r => Format.Pair(r.Paced?.Ticket), $"p99 ≤ {P99GoalMs}"),
             ("paced: ticket request max (ms)", r => r.Paced is { } p ? Format.Ms(p.Ticket.Max) : "—", ""),
+            ("paced: ticket reply off the wire, p50 / p99 (ms)", r => Format.Pair(r.Paced?.TicketArrival), ""),
             ("paced: call-next p50 / p99 (ms)", r => Format.Pair(r.Paced?.CallNext), ""),
             ("paced: refusals / timeouts (tickets; calls)", r => r.Paced is { } p ? $"{Short(p.TicketProblems)}; {Short(p.CallProblems)}" : "—", "none"),
             ("paced: server's own ticket handling, mean (ms)", r => r.Paced?.ServerTicket is { } t ? Format.Ms(t.MeanMs) : "—", ""),

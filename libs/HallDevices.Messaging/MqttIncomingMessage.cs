@@ -28,7 +28,14 @@ public sealed class MqttIncomingMessage
         ResponseTopic = string.IsNullOrEmpty(responseTopic) ? null : responseTopic;
         CorrelationData = correlationData is { Length: > 0 } ? correlationData : null;
         Retain = retain;
+        ReceivedTimestamp = System.Diagnostics.Stopwatch.GetTimestamp();
     }
+
+    /// <summary>
+    /// <see cref="System.Diagnostics.Stopwatch"/> timestamp of the moment the client took the message
+    /// off the connection, before any handler or awaiting code ran (latency measurements).
+    /// </summary>
+    public long ReceivedTimestamp { get; }
 
     /// <summary>Topic the message was published to.</summary>
     public string Topic { get; }

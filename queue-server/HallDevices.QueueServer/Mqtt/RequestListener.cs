@@ -67,7 +67,10 @@ public sealed class RequestListener(
     public async Task HandleAsync(MqttIncomingMessage message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var started = Stopwatch.GetTimestamp();
+
+        // Timed from the moment the client took the request off the connection, so time queued
+        // behind other requests in this process counts too.
+        var started = message.ReceivedTimestamp;
         var parts = message.Topic.Split('/');
         var (hallId, kind) = (parts[1], parts[3]);
         var reply = Answer(hallId, kind, message.Payload);
