@@ -19,6 +19,20 @@ public static class HallApi
             statusCode: listener.Ready ? 200 : 503));
 
         var api = app.MapGroup("/api/halls");
+
+        // The same answer as over MQTT when the hall's storage fails: nothing changed, try again.
+        api.AddEndpointFilter(async (context, next) =>
+        {
+            try
+            {
+                return await next(context);
+            }
+            catch (Exception e) when (e is IOException or TimeoutException)
+            {
+                context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HallApi)).LogError(e, "HTTP {Path} failed in storage", context.HttpContext.Request.Path.Value);
+                return Results.Json(Reply.Fail("storage-unavailable", "the hall's storage is failing; nothing was changed. Try again shortly."), HallRequests.Json, statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+        });
         api.MapGet("/", (HallRegistry halls) => Results.Json(halls.Halls.Select(h => new { id = h.Hall.Id, name = h.Hall.Name })));
 
         api.MapGet("/{hallId}/queues", (string hallId, HallRegistry halls) =>

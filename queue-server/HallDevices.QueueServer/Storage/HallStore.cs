@@ -22,8 +22,9 @@ namespace HallDevices.QueueServer.Storage;
 /// </para>
 /// <para>
 /// Durability is unchanged: a journal line is in the kernel when <see cref="Commit"/> returns, so
-/// an acknowledged change survives the process being killed (not a power cut, as before: neither
-/// file is fsynced; DESIGN.md §7). On start, records the database does not hold yet
+/// an acknowledged change survives the process being killed (not a power cut, as before: changes
+/// are not fsynced one by one; ../shared/DESIGN.md §7). Journal files are deleted only after a
+/// LiteDB checkpoint, which flushes the data file to disk. On start, records the database does not hold yet
 /// (<see cref="LiteHallStore.JournalApplied"/>) are applied before anything is loaded. A record
 /// cut short at the very end of the journal was never acknowledged (its write did not return) and
 /// is dropped with a warning; damage anywhere else stops start-up with the file and line named.
@@ -32,16 +33,23 @@ namespace HallDevices.QueueServer.Storage;
 /// Files: <c>{hallId}.journal.{first record number}</c> beside the database, a new one every
 /// few MB; a file is deleted once the database holds all of it, so at rest there is none.
 /// Readers (<see cref="EventsAfter"/>, <see cref="Latest"/>) first wait until the database holds
-/// every change committed so far, so they never see less than was acknowledged.
+/// every change committed so far, so they never see less than was acknowledged. A writer that
+/// fails reopens the database and tries again; past a backlog of changes it cannot write, new
+/// changes are refused instead of piling up in memory.
 /// </para>
 /// </remarks>
 public sealed class HallStore : IHallJournal, IDisposable
 {
     private const int MaxBatch = 512;
-    private static readonly TimeSpan ReadWait = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan ReadWait = TimeSpan.FromSeconds(5);
+
+    // Beyond this many changes not yet in the database the writer is failing, not just busy: new
+    // changes are refused (storage-unavailable) rather than held in memory without bound.
+    private const long MaxBacklog = 200_000;
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
-    private readonly LiteHallStore _db;
+    private readonly Lock _dbGate = new();
+    private LiteHallStore _db;
     private readonly ILogger _log;
     private readonly long _segmentBytes;
     private readonly string _journalPrefix;
@@ -78,9 +86,18 @@ public sealed class HallStore : IHallJournal, IDisposable
         FilePath = databasePath;
         var full = Path.GetFullPath(databasePath);
         _journalPrefix = Path.Combine(Path.GetDirectoryName(full)!, Path.GetFileNameWithoutExtension(full) + ".journal.");
-        _json = new Utf8JsonWriter(_line);
-        _applied = _appended = Replay();
-        _segment = OpenSegment(_appended + 1);
+        _json = new Utf8JsonWriter(_line, new JsonWriterOptions { Encoder = LiteHallStore.Json.Encoder });
+        try
+        {
+            _applied = _appended = Replay();
+            _segment = OpenSegment(_appended + 1);
+        }
+        catch
+        {
+            _db.Dispose();
+            throw;
+        }
+
         if (background)
         {
             _writer = new Thread(WriteBehind) { IsBackground = true, Name = "hall-store " + Path.GetFileName(full) };
@@ -115,6 +132,11 @@ public sealed class HallStore : IHallJournal, IDisposable
                 throw new IOException($"the journal of {FilePath} could not be repaired after a failed write; restart the server (nothing acknowledged is lost)");
             }
 
+            if (_pending.Count >= MaxBacklog)
+            {
+                throw new IOException($"{_pending.Count} changes are waiting to be written to {FilePath}; the database writer is failing (see the log)");
+            }
+
             var number = _appended + 1;
             _line.ResetWrittenCount();
             _json.Reset(_line);
@@ -122,8 +144,10 @@ public sealed class HallStore : IHallJournal, IDisposable
             _line.Write("\n"u8);
             if (_segment.Position > 0 && _segment.Position + _line.WrittenCount > _segmentBytes)
             {
+                // The new file first: if it cannot be opened, the current one stays in use.
+                var next = OpenSegment(number);
                 _segment.Dispose();
-                _segment = OpenSegment(number);
+                _segment = next;
             }
 
             var before = _segment.Position;
@@ -150,30 +174,40 @@ public sealed class HallStore : IHallJournal, IDisposable
 
             _pending.Enqueue((number, change));
             Volatile.Write(ref _appended, number);
-        }
 
-        _work.Set();
+            // Inside the lock: Dispose cannot have disposed the event yet (it sets _stopping here first).
+            _work.Set();
+        }
     }
 
     /// <summary>Loads what a restart needs (see <see cref="LiteHallStore.Load"/>).</summary>
     public HallSnapshot Load(DateOnly today)
     {
         WaitForWriter();
-        return _db.Load(today);
+        lock (_dbGate)
+        {
+            return _db.Load(today);
+        }
     }
 
     /// <summary>Events after <paramref name="afterSequence"/>, oldest first, at most <paramref name="limit"/>.</summary>
     public IReadOnlyList<HallEvent> EventsAfter(long afterSequence, int limit)
     {
         WaitForWriter();
-        return _db.EventsAfter(afterSequence, limit);
+        lock (_dbGate)
+        {
+            return _db.EventsAfter(afterSequence, limit);
+        }
     }
 
     /// <summary>The latest events of the given types, newest first.</summary>
     public IReadOnlyList<HallEvent> Latest(IReadOnlySet<string> types, int count)
     {
         WaitForWriter();
-        return _db.Latest(types, count);
+        lock (_dbGate)
+        {
+            return _db.Latest(types, count);
+        }
     }
 
     /// <summary>Writes everything committed to the database, stops the writer and removes the journal.</summary>
@@ -278,13 +312,18 @@ public sealed class HallStore : IHallJournal, IDisposable
 
             try
             {
-                _db.Apply(batch, last);
+                lock (_dbGate)
+                {
+                    _db.Apply(batch, last);
+                }
             }
             catch (Exception e)
             {
                 // Any failure, not only I/O: an exception escaping this thread would end the server.
-                // Nothing is lost: the changes stay in the journal and in memory; try again (or, when
-                // stopping, leave them to the next start's replay rather than hang the shutdown).
+                // Nothing is lost: the changes stay in the journal and in memory. LiteDB closes itself
+                // after an I/O error, and its checkpoint can fail after the transaction was stored, so
+                // the file is reopened and asked what it holds before trying again (or, when stopping,
+                // the changes are left to the next start's replay rather than hang the shutdown).
                 LogApplyFailed(e, batch.Count, FilePath);
                 if (_stopping)
                 {
@@ -292,12 +331,16 @@ public sealed class HallStore : IHallJournal, IDisposable
                 }
 
                 Thread.Sleep(RetryDelay);
-                continue;
+                last = Reopen();
+                if (last == 0)
+                {
+                    continue;
+                }
             }
 
             lock (_append)
             {
-                for (var i = 0; i < batch.Count; i++)
+                while (_pending.Count > 0 && _pending.Peek().Number <= last)
                 {
                     _pending.Dequeue();
                 }
@@ -309,6 +352,36 @@ public sealed class HallStore : IHallJournal, IDisposable
             {
                 _applied = last;
                 Monitor.PulseAll(_appliedGate);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reopens the database after a failed write; returns the last journal record it holds, or 0
+    /// when it cannot be opened (tried again on the next round).
+    /// </summary>
+    private long Reopen()
+    {
+        lock (_dbGate)
+        {
+            try
+            {
+                _db.Dispose();
+            }
+            catch (Exception e) when (e is IOException or LiteDB.LiteException or ObjectDisposedException)
+            {
+                // Already closed by LiteDB itself after the error.
+            }
+
+            try
+            {
+                _db = new LiteHallStore(FilePath);
+                return _db.JournalApplied;
+            }
+            catch (Exception e) when (e is IOException or LiteDB.LiteException or UnauthorizedAccessException)
+            {
+                LogApplyFailed(e, 0, FilePath);
+                return 0;
             }
         }
     }
@@ -329,6 +402,25 @@ public sealed class HallStore : IHallJournal, IDisposable
                 }
 
                 done.Add(_segments.Dequeue().Path);
+            }
+        }
+
+        if (done.Count > 0)
+        {
+            // LiteDB's checkpoint copies its log into the data file and flushes it to disk, so a
+            // power cut cannot leave the database older than the journal files deleted below.
+            try
+            {
+                lock (_dbGate)
+                {
+                    _db.Checkpoint();
+                }
+            }
+            catch (Exception e) when (e is IOException or LiteDB.LiteException or ObjectDisposedException)
+            {
+                // Keep the files: their records are all ≤ JournalApplied and skipped on replay.
+                _log.LogWarning("Could not checkpoint {Database}; applied journal files are kept for now: {Reason}", FilePath, e.Message);
+                return;
             }
         }
 
@@ -367,8 +459,31 @@ public sealed class HallStore : IHallJournal, IDisposable
             .ToList();
         var batch = new List<HallChange>(MaxBatch);
         var last = applied;
+
+        // A damaged line stops start-up, but only after everything before it is in the database,
+        // so the message can say exactly where the hall's history stops.
+        InvalidDataException Damaged(string file, int line, string why)
+        {
+            if (batch.Count > 0)
+            {
+                _db.Apply(batch, last);
+                batch.Clear();
+            }
+
+            return new InvalidDataException(
+                $"hall journal {file} line {line} is damaged ({why}). The database now holds every change up to journal record {last}; "
+                + $"to start without the changes from that line on, cut the file before line {line} and move any later {Path.GetFileName(_journalPrefix)}* files aside.");
+        }
+
         for (var f = 0; f < files.Count; f++)
         {
+            // A file whose records are all in the database already (left when a delete failed) is
+            // not even read: damage in it cannot matter.
+            if (f + 1 < files.Count && files[f + 1].First - 1 <= applied)
+            {
+                continue;
+            }
+
             var bytes = File.ReadAllBytes(files[f].Path).AsSpan();
             var line = 0;
             while (!bytes.IsEmpty)
@@ -428,6 +543,12 @@ public sealed class HallStore : IHallJournal, IDisposable
             LogReplayed(last - applied, FilePath);
         }
 
+        if (files.Count > 0)
+        {
+            // On disk before the journal goes (see DeleteAppliedSegments).
+            _db.Checkpoint();
+        }
+
         foreach (var (path, _) in files)
         {
             File.Delete(path);
@@ -435,9 +556,6 @@ public sealed class HallStore : IHallJournal, IDisposable
 
         return last;
     }
-
-    private static InvalidDataException Damaged(string file, int line, string why) =>
-        new($"hall journal {file} line {line} is damaged ({why}); the database was left as it was. Move the file aside to start without the changes from that line on.");
 
     private void LogApplyFailed(Exception e, int count, string file) =>
         _log.LogError(e, "Could not write {Count} journal record(s) to {Database}; they stay in the journal and are tried again", count, file);

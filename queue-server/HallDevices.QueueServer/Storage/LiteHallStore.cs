@@ -162,6 +162,9 @@ public sealed class LiteHallStore : IDisposable
             .Select(d => JsonSerializer.Deserialize<HallEvent>(d["json"].AsString, Json)!)
             .ToList();
 
+    /// <summary>Copies LiteDB's log into the data file and flushes it to disk.</summary>
+    public void Checkpoint() => _db.Checkpoint();
+
     /// <inheritdoc />
     public void Dispose() => _db.Dispose();
 

@@ -145,7 +145,7 @@ public class HallStoreTests
     }
 
     [Fact]
-    public void A_damaged_record_inside_the_journal_stops_start_up_naming_the_file_and_line()
+    public void A_damaged_record_inside_the_journal_stops_start_up_naming_the_file_and_line_after_applying_the_records_before_it()
     {
         var path = Path.Combine(TempDir.Create("store"), "hall.db");
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.FromHours(8)));
@@ -156,14 +156,17 @@ public class HallStoreTests
         dying.Abandon();
         var journal = Directory.GetFiles(Path.GetDirectoryName(path)!, "hall.journal.*").Single();
         var lines = File.ReadAllLines(journal);
-        lines[0] = lines[0][..20] + "#" + lines[0][21..];
+        lines[1] = lines[1][..20] + "#" + lines[1][21..];
         File.WriteAllLines(journal, lines);
 
         var e = Assert.Throws<InvalidDataException>(() => new HallStore(path));
 
         Assert.Contains(Path.GetFileName(journal), e.Message, StringComparison.Ordinal);
-        Assert.Contains("line 1", e.Message, StringComparison.Ordinal);
+        Assert.Contains("line 2", e.Message, StringComparison.Ordinal);
+        Assert.Contains("up to journal record 1", e.Message, StringComparison.Ordinal);
         Assert.True(File.Exists(journal), "the journal is kept for a person to look at");
+        using var db = new LiteHallStore(path);
+        Assert.Equal(["D001"], db.Load(Today(time)).Tickets.Select(t => t.Number));
     }
 
     [Fact]
