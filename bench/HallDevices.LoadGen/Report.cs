@@ -43,6 +43,7 @@ internal static class Report
             ("paced: pacer send lag p99 / max (ms)", r => r.Paced is { } p ? $"{Format.Ms(p.Lag.P99)} / {Format.Ms(p.Lag.Max)}" : "—", ""),
             ($"sustained durable issues/s ({o.ThroughputKiosks}×{o.Window} in flight)", r => r.Throughput is { } t ? t.TicketsPerSecond.ToString("0", CultureInfo.InvariantCulture) : "—", $"≥ {ThroughputGoal:0}"),
             ("sustained: request p50 / p99 (ms)", r => Format.Pair(r.Throughput?.Latency), ""),
+            ("sustained: changes not yet in the database at the end", r => r.Throughput?.StoreBacklog is { } b ? b.ToString("0", System.Globalization.CultureInfo.InvariantCulture) : "—", ""),
             ("sustained: refusals / timeouts", r => r.Throughput is { } t ? Short(t.Problems) : "—", "none"),
             ("server RSS after start-up", r => Format.Mb(r.ServerRssAtStart), ""),
             ($"idle clients connected", r => r.Memory is { } m ? $"{m.Connected}/{m.Wanted}" : "—", ""),
