@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HallDevices.Display.Board;
 using HallDevices.Display.Hosting;
+using HallDevices.Testing;
 using SkiaSharp;
 
 namespace HallDevices.DeviceSim.Tests;
@@ -84,22 +85,22 @@ internal sealed class ExpectedBoard
         using var plain = Render(highlighted: false, DateTimeOffset.UtcNow);
         using var highlighted = Render(highlighted: true, DateTimeOffset.UtcNow);
         var l = Layout;
-        return (Differences(snapshot, plain, l.CurrentPanel) == 0 || Differences(snapshot, highlighted, l.CurrentPanel) == 0)
-            && Differences(snapshot, plain, l.RecentCalls) == 0;
+        return (Pixels.Differences(snapshot, plain, l.CurrentPanel) == 0 || Pixels.Differences(snapshot, highlighted, l.CurrentPanel) == 0)
+            && Pixels.Differences(snapshot, plain, l.RecentCalls) == 0;
     }
 
     /// <summary>The waiting block is exactly the expected one.</summary>
     public bool ShowsWaiting(SKBitmap snapshot)
     {
         using var plain = Render(highlighted: false, DateTimeOffset.UtcNow);
-        return Differences(snapshot, plain, Layout.Waiting) == 0;
+        return Pixels.Differences(snapshot, plain, Layout.Waiting) == 0;
     }
 
     /// <summary>The header (hall name, date, clock) is exactly the one drawn at hall time <paramref name="clock"/>.</summary>
     public bool ShowsClock(SKBitmap snapshot, DateTimeOffset clock)
     {
         using var expected = Render(highlighted: false, clock);
-        return Differences(snapshot, expected, Layout.Header) == 0;
+        return Pixels.Differences(snapshot, expected, Layout.Header) == 0;
     }
 
     private SKBitmap Render(bool highlighted, DateTimeOffset clock)
@@ -114,22 +115,5 @@ internal sealed class ExpectedBoard
         using var canvas = new SKCanvas(bitmap);
         renderer.Render(canvas, state.Snapshot(), DateTimeOffset.UtcNow, clock);
         return bitmap;
-    }
-
-    private static int Differences(SKBitmap a, SKBitmap b, SKRect rect)
-    {
-        var n = 0;
-        for (var y = (int)rect.Top; y < (int)rect.Bottom; y++)
-        {
-            for (var x = (int)rect.Left; x < (int)rect.Right; x++)
-            {
-                if (a.GetPixel(x, y) != b.GetPixel(x, y))
-                {
-                    n++;
-                }
-            }
-        }
-
-        return n;
     }
 }

@@ -1,5 +1,6 @@
 using HallDevices.Display.Board;
 using HallDevices.Display.Hosting;
+using HallDevices.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SkiaSharp;
@@ -82,22 +83,7 @@ public static class Boards
     }
 
     /// <summary>Pixels that differ between two bitmaps inside <paramref name="rect"/>.</summary>
-    public static int Differences(SKBitmap a, SKBitmap b, SKRect rect)
-    {
-        var n = 0;
-        for (var y = (int)rect.Top; y < (int)rect.Bottom; y++)
-        {
-            for (var x = (int)rect.Left; x < (int)rect.Right; x++)
-            {
-                if (a.GetPixel(x, y) != b.GetPixel(x, y))
-                {
-                    n++;
-                }
-            }
-        }
-
-        return n;
-    }
+    public static int Differences(SKBitmap a, SKBitmap b, SKRect rect) => Pixels.Differences(a, b, rect);
 
     /// <summary>
     /// Does <paramref name="frame"/> show <paramref name="ticket"/> as the current call? Compares the

@@ -128,14 +128,7 @@ public class HallStoreTests
     [Fact]
     public void A_journal_record_cut_short_at_the_end_is_dropped_and_the_records_before_it_are_kept()
     {
-        var path = Path.Combine(TempDir.Create("store"), "hall.db");
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.FromHours(8)));
-        var dying = new HallStore(path, NullLogger.Instance, segmentBytes: 1 << 20, background: false);
-        var engine = HallEngine.Restore(Hall, dying, time, HallSnapshot.Empty);
-        engine.Issue(new IssueTicketCommand("consultation", "kiosk"));
-        engine.Issue(new IssueTicketCommand("consultation", "kiosk"));
-        dying.Abandon();
-        var journal = Directory.GetFiles(Path.GetDirectoryName(path)!, "hall.journal.*").Single();
+        var (path, time, journal) = TwoTicketsOnlyInTheJournal();
         File.AppendAllText(journal, "{\"n\":3,\"events\":[{\"type\":\"ticket-iss");
 
         using var store = new HallStore(path);
@@ -147,14 +140,7 @@ public class HallStoreTests
     [Fact]
     public void A_damaged_record_inside_the_journal_stops_start_up_naming_the_file_and_line_after_applying_the_records_before_it()
     {
-        var path = Path.Combine(TempDir.Create("store"), "hall.db");
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.FromHours(8)));
-        var dying = new HallStore(path, NullLogger.Instance, segmentBytes: 1 << 20, background: false);
-        var engine = HallEngine.Restore(Hall, dying, time, HallSnapshot.Empty);
-        engine.Issue(new IssueTicketCommand("consultation", "kiosk"));
-        engine.Issue(new IssueTicketCommand("consultation", "kiosk"));
-        dying.Abandon();
-        var journal = Directory.GetFiles(Path.GetDirectoryName(path)!, "hall.journal.*").Single();
+        var (path, time, journal) = TwoTicketsOnlyInTheJournal();
         var lines = File.ReadAllLines(journal);
         lines[1] = lines[1][..20] + "#" + lines[1][21..];
         File.WriteAllLines(journal, lines);
@@ -230,5 +216,18 @@ public class HallStoreTests
         {
             Assert.Equal(["D001"], store.Load(Today(time)).Tickets.Select(t => t.Number));
         }
+    }
+
+    /// <summary>A store that issued D001 and D002 and died before its writer ran: both are only in its one journal file.</summary>
+    private static (string Path, FakeTimeProvider Time, string Journal) TwoTicketsOnlyInTheJournal()
+    {
+        var path = Path.Combine(TempDir.Create("store"), "hall.db");
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.FromHours(8)));
+        var dying = new HallStore(path, NullLogger.Instance, segmentBytes: 1 << 20, background: false);
+        var engine = HallEngine.Restore(Hall, dying, time, HallSnapshot.Empty);
+        engine.Issue(new IssueTicketCommand("consultation", "kiosk"));
+        engine.Issue(new IssueTicketCommand("consultation", "kiosk"));
+        dying.Abandon();
+        return (path, time, Directory.GetFiles(Path.GetDirectoryName(path)!, "hall.journal.*").Single());
     }
 }
