@@ -62,7 +62,19 @@ public sealed class BusEndToEndTests : IAsyncLifetime
 
         // Every device has answered the display once: a keypad's first poll only learns its event
         // sequence (a press before it is old by design), so a test pressing earlier would lose the press.
-        await Until(() => BusDeviceIds.All(id => LatestStatus(id) is { Online: true }));
+        var deadline = Stopwatch.StartNew();
+        while (!BusDeviceIds.All(id => LatestStatus(id) is { Online: true }))
+        {
+            if (deadline.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                // Say which devices and what the display logged: a cold first run failed here once.
+                var missing = BusDeviceIds.Where(id => LatestStatus(id) is not { Online: true })
+                    .Select(id => $"{id}: {(LatestStatus(id) is { } st ? st.Detail : "no status")}");
+                Assert.Fail($"bus devices not online within 30 s: {string.Join("; ", missing)}\ndisplay output:\n{_display.Output}");
+            }
+
+            await Task.Delay(50);
+        }
     }
 
     public async Task DisposeAsync()
