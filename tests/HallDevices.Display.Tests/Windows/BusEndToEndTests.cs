@@ -79,12 +79,34 @@ public sealed class BusEndToEndTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _observer.DisposeAsync();
-        await _display.DisposeAsync();
-        await _sim.DisposeAsync();
-        _pty.Dispose();
-        await _server.DisposeAsync();
+        // Everything that was started is stopped, even when start-up failed halfway or one part
+        // fails to stop: a leftover display would keep polling a leftover emulator for ever.
+        List<Exception> failures = [];
+        async Task Stop(Func<ValueTask>? stop)
+        {
+            try
+            {
+                if (stop is not null)
+                {
+                    await stop();
+                }
+            }
+            catch (Exception e)
+            {
+                failures.Add(e);
+            }
+        }
+
+        await Stop(_observer is null ? null : _observer.DisposeAsync);
+        await Stop(_display is null ? null : _display.DisposeAsync);
+        await Stop(_sim is null ? null : _sim.DisposeAsync);
+        await Stop(_pty is null ? null : () => { _pty.Dispose(); return ValueTask.CompletedTask; });
+        await Stop(_server is null ? null : _server.DisposeAsync);
         Directory.Delete(_pictures, recursive: true);
+        if (failures.Count > 0)
+        {
+            throw new AggregateException("stopping the bus test's processes failed", failures);
+        }
     }
 
     [Fact]
