@@ -78,7 +78,7 @@ public static class Extensions
         app.MapHallApi();
         app.MapTrackingPage();
         app.MapGet("/metrics", (ServerMetrics metrics, HallRegistry halls) =>
-            Results.Text(metrics.Render(halls.Halls.Select(h => KeyValuePair.Create(h.Hall.Id, h.Store.Backlog))), "text/plain; version=0.0.4"));
+            Results.Text(metrics.Render(halls.Halls.Select(h => new StoreFigures(h.Hall.Id, h.Store.Backlog, h.Store.AppliedByCatchUp))), "text/plain; version=0.0.4"));
         return app;
     }
 

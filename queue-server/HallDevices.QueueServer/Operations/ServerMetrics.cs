@@ -65,8 +65,8 @@ public sealed class ServerMetrics
     /// <summary>Clients connected to the embedded broker now.</summary>
     public long ConnectedClients => Interlocked.Read(ref _clients);
 
-    /// <summary>Renders the Prometheus text format, with each hall's journal backlog (hall id → records not yet in its database).</summary>
-    public string Render(IEnumerable<KeyValuePair<string, long>>? storeBacklog = null)
+    /// <summary>Renders the Prometheus text format, with each hall's store figures.</summary>
+    public string Render(IEnumerable<StoreFigures>? stores = null)
     {
         var sb = new StringBuilder();
         void Line(string text) => sb.Append(text).Append('\n');
@@ -89,9 +89,17 @@ public sealed class ServerMetrics
         Line($"hall_requests_unanswerable_total {Interlocked.Read(ref _unanswerable)}");
         Line("# HELP hall_store_backlog Changes answered and in the hall's journal but not yet in its database.");
         Line("# TYPE hall_store_backlog gauge");
-        foreach (var (hall, backlog) in storeBacklog ?? [])
+        foreach (var store in stores ?? [])
         {
-            Line($"hall_store_backlog{{hall=\"{hall}\"}} {backlog}");
+            Line($"hall_store_backlog{{hall=\"{store.HallId}\"}} {store.Backlog}");
+        }
+
+        // Non-zero means the idle-priority writer was starved of CPU time (HallStore's remarks).
+        Line("# HELP hall_store_catch_up_writes_total Changes written to the hall's database at normal priority because the idle-priority writer fell behind.");
+        Line("# TYPE hall_store_catch_up_writes_total counter");
+        foreach (var store in stores ?? [])
+        {
+            Line($"hall_store_catch_up_writes_total{{hall=\"{store.HallId}\"}} {store.CatchUpWrites}");
         }
 
         // Memory as the operator's dashboards know it (the issue's budget is on the resident set).
@@ -135,3 +143,9 @@ public sealed class ServerMetrics
         return sb.ToString();
     }
 }
+
+/// <summary>One hall store's figures for <c>/metrics</c>.</summary>
+/// <param name="HallId">The hall.</param>
+/// <param name="Backlog">Changes in the journal but not yet in the database.</param>
+/// <param name="CatchUpWrites">Changes the catch-up thread wrote at normal priority since start.</param>
+public sealed record StoreFigures(string HallId, long Backlog, long CatchUpWrites);

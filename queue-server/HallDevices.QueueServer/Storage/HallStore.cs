@@ -37,10 +37,32 @@ namespace HallDevices.QueueServer.Storage;
 /// fails reopens the database and tries again; past a backlog of changes it cannot write, new
 /// changes are refused instead of piling up in memory.
 /// </para>
+/// <para>
+/// Two threads share the database work, one batch at a time. The writer runs at idle priority
+/// (<see cref="IdlePriority"/>), so it only uses CPU time that answering requests does not need.
+/// A catch-up thread at normal priority takes over whenever that is not enough: more than
+/// <see cref="CatchUpBacklog"/> changes waiting, a change left waiting for a whole
+/// <see cref="StallCheck"/> (a busy machine starves an idle-priority thread), a reader waiting, or
+/// the store closing.
+/// </para>
 /// </remarks>
 public sealed class HallStore : IHallJournal, IDisposable
 {
     private const int MaxBatch = 512;
+
+    // Small, so the idle-priority writer, if it is starved while holding the batch, keeps the
+    // catch-up thread waiting for little work (it cannot be hurried: a thread cannot leave the
+    // idle class without privilege).
+    private const int IdleBatch = 32;
+
+    /// <summary>Changes waiting beyond which the catch-up thread writes at normal priority.</summary>
+    internal const int CatchUpBacklog = 2_000;
+
+    /// <summary>How often the catch-up thread checks whether the oldest waiting change is still waiting.</summary>
+    internal static readonly TimeSpan StallCheck = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Events kept in memory for readers filling a gap (see <see cref="EventsAfter"/>).</summary>
+    internal const int RecentEvents = 10_000;
     private static readonly TimeSpan ReadWait = TimeSpan.FromSeconds(5);
 
     // Beyond this many changes not yet in the database the writer is failing, not just busy: new
@@ -59,8 +81,17 @@ public sealed class HallStore : IHallJournal, IDisposable
     private readonly ArrayBufferWriter<byte> _line = new(4096);
     private readonly Utf8JsonWriter _json;
     private readonly AutoResetEvent _work = new(false);
+    private readonly AutoResetEvent _behind = new(false);
+    private readonly Lock _writerGate = new();
     private readonly object _appliedGate = new();
     private readonly Thread? _writer;
+    private readonly Thread? _catchUp;
+    private readonly HallEvent[] _recent = new HallEvent[RecentEvents];
+    private long _recentLast;
+    private int _recentCount;
+    private int _readersWaiting;
+    private long _appliedByCatchUp;
+    private volatile bool _catchingUp;
     private FileStream _segment;
     private long _appended;
     private long _applied;
@@ -101,9 +132,14 @@ public sealed class HallStore : IHallJournal, IDisposable
         if (background)
         {
             _writer = new Thread(WriteBehind) { IsBackground = true, Name = "hall-store " + Path.GetFileName(full) };
+            _catchUp = new Thread(CatchUp) { IsBackground = true, Name = "hall-catch " + Path.GetFileName(full) };
             _writer.Start();
+            _catchUp.Start();
         }
     }
+
+    /// <summary>Changes the catch-up thread wrote, at normal priority, since the store opened (a health figure).</summary>
+    public long AppliedByCatchUp => Interlocked.Read(ref _appliedByCatchUp);
 
     /// <summary>The database file.</summary>
     public string FilePath { get; }
@@ -174,9 +210,14 @@ public sealed class HallStore : IHallJournal, IDisposable
 
             _pending.Enqueue((number, change));
             Volatile.Write(ref _appended, number);
+            Remember(change.Events);
 
-            // Inside the lock: Dispose cannot have disposed the event yet (it sets _stopping here first).
+            // Inside the lock: Dispose cannot have disposed the events yet (it sets _stopping here first).
             _work.Set();
+            if (_pending.Count == CatchUpBacklog)
+            {
+                _behind.Set();
+            }
         }
     }
 
@@ -191,8 +232,27 @@ public sealed class HallStore : IHallJournal, IDisposable
     }
 
     /// <summary>Events after <paramref name="afterSequence"/>, oldest first, at most <paramref name="limit"/>.</summary>
+    /// <remarks>
+    /// A consumer that saw a gap usually misses a few recent events: when the last
+    /// <see cref="RecentEvents"/> committed since the store opened cover the request, they come from
+    /// memory without waiting for the database writer.
+    /// </remarks>
     public IReadOnlyList<HallEvent> EventsAfter(long afterSequence, int limit)
     {
+        lock (_append)
+        {
+            if (_recentCount > 0 && afterSequence + 1 >= _recentLast - _recentCount + 1)
+            {
+                var events = new List<HallEvent>((int)Math.Clamp(_recentLast - afterSequence, 0, limit));
+                for (var sequence = afterSequence + 1; sequence <= _recentLast && events.Count < limit; sequence++)
+                {
+                    events.Add(_recent[sequence % RecentEvents]);
+                }
+
+                return events;
+            }
+        }
+
         WaitForWriter();
         lock (_dbGate)
         {
@@ -224,8 +284,11 @@ public sealed class HallStore : IHallJournal, IDisposable
             _stopping = true;
         }
 
+        // The catch-up thread writes what is left at normal priority; the idle writer just stops.
         _work.Set();
+        _behind.Set();
         _writer?.Join();
+        _catchUp?.Join();
         _segment.Dispose();
         if (_writer is not null && Backlog == 0)
         {
@@ -235,6 +298,7 @@ public sealed class HallStore : IHallJournal, IDisposable
         _db.Dispose();
         _json.Dispose();
         _work.Dispose();
+        _behind.Dispose();
     }
 
     /// <summary>Test seam: closes the files without writing the backlog, as <c>kill -9</c> would.</summary>
@@ -259,6 +323,26 @@ public sealed class HallStore : IHallJournal, IDisposable
             return;
         }
 
+        if (Volatile.Read(ref _applied) >= target)
+        {
+            return;
+        }
+
+        // A reader waits for the catch-up thread, not for idle CPU time.
+        Interlocked.Increment(ref _readersWaiting);
+        try
+        {
+            _behind.Set();
+            WaitForApplied(target);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _readersWaiting);
+        }
+    }
+
+    private void WaitForApplied(long target)
+    {
         lock (_appliedGate)
         {
             var deadline = Environment.TickCount64 + (long)ReadWait.TotalMilliseconds;
@@ -278,10 +362,110 @@ public sealed class HallStore : IHallJournal, IDisposable
         }
     }
 
+    /// <summary>The writer: at idle priority, applies whatever is committed as soon as the CPU is free.</summary>
     private void WriteBehind()
     {
+        if (IdlePriority.TryEnter() is { } why)
+        {
+            LogNormalPriority(FilePath, why);
+        }
+
+        var batch = new List<HallChange>(IdleBatch);
+        while (!_stopping)
+        {
+            // While the catch-up thread writes, this one stays out of its way.
+            if (_catchingUp || !ApplyNextBatch(batch, IdleBatch))
+            {
+                _work.WaitOne();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The catch-up thread: at normal priority, writes everything waiting whenever the idle writer
+    /// is not keeping up (see the class remarks), and everything left when the store closes.
+    /// </summary>
+    private void CatchUp()
+    {
         var batch = new List<HallChange>(MaxBatch);
+        long oldestSeen = 0;
         while (true)
+        {
+            if (!_stopping)
+            {
+                _behind.WaitOne(StallCheck);
+            }
+
+            var stopping = _stopping;
+            var oldest = OldestWaiting();
+            var behind = stopping
+                || Backlog >= CatchUpBacklog
+                || Volatile.Read(ref _readersWaiting) > 0
+                || (oldest != 0 && oldest == oldestSeen);
+            if (behind)
+            {
+                _catchingUp = true;
+                while (true)
+                {
+                    var before = Volatile.Read(ref _applied);
+                    if (!ApplyNextBatch(batch, MaxBatch))
+                    {
+                        break;
+                    }
+
+                    Interlocked.Add(ref _appliedByCatchUp, Volatile.Read(ref _applied) - before);
+                }
+
+                _catchingUp = false;
+                if (!stopping)
+                {
+                    _work.Set();
+                }
+            }
+
+            if (stopping)
+            {
+                return;
+            }
+
+            oldestSeen = OldestWaiting();
+        }
+    }
+
+    /// <summary>Keeps committed events for <see cref="EventsAfter"/>; called under the append lock.</summary>
+    private void Remember(IReadOnlyList<HallEvent> events)
+    {
+        foreach (var e in events)
+        {
+            if (_recentCount > 0 && e.Sequence != _recentLast + 1)
+            {
+                // Not the next in line (never expected: the engine numbers events without gaps);
+                // start over rather than serve a list with a hole in it.
+                _recentCount = 0;
+            }
+
+            _recent[e.Sequence % RecentEvents] = e;
+            _recentLast = e.Sequence;
+            _recentCount = Math.Min(_recentCount + 1, RecentEvents);
+        }
+    }
+
+    private long OldestWaiting()
+    {
+        lock (_append)
+        {
+            return _pending.Count > 0 ? _pending.Peek().Number : 0;
+        }
+    }
+
+    /// <summary>
+    /// Applies the next batch of at most <paramref name="max"/> waiting changes, whichever thread
+    /// calls; false when nothing was waiting (or, while stopping, when the database fails: the
+    /// changes stay in the journal for the next start).
+    /// </summary>
+    private bool ApplyNextBatch(List<HallChange> batch, int max)
+    {
+        lock (_writerGate)
         {
             long last = 0;
             batch.Clear();
@@ -289,7 +473,7 @@ public sealed class HallStore : IHallJournal, IDisposable
             {
                 foreach (var (number, change) in _pending)
                 {
-                    if (batch.Count == MaxBatch)
+                    if (batch.Count == max)
                     {
                         break;
                     }
@@ -301,13 +485,7 @@ public sealed class HallStore : IHallJournal, IDisposable
 
             if (batch.Count == 0)
             {
-                if (_stopping)
-                {
-                    return;
-                }
-
-                _work.WaitOne();
-                continue;
+                return false;
             }
 
             try
@@ -327,14 +505,14 @@ public sealed class HallStore : IHallJournal, IDisposable
                 LogApplyFailed(e, batch.Count, FilePath);
                 if (_stopping)
                 {
-                    return;
+                    return false;
                 }
 
                 Thread.Sleep(RetryDelay);
                 last = Reopen();
                 if (last == 0)
                 {
-                    continue;
+                    return true;
                 }
             }
 
@@ -353,6 +531,8 @@ public sealed class HallStore : IHallJournal, IDisposable
                 _applied = last;
                 Monitor.PulseAll(_appliedGate);
             }
+
+            return true;
         }
     }
 
@@ -559,6 +739,9 @@ public sealed class HallStore : IHallJournal, IDisposable
 
     private void LogApplyFailed(Exception e, int count, string file) =>
         _log.LogError(e, "Could not write {Count} journal record(s) to {Database}; they stay in the journal and are tried again", count, file);
+
+    private void LogNormalPriority(string file, string why) =>
+        _log.LogWarning("The database writer of {Database} runs at normal priority ({Reason}); requests may wait behind it", file, why);
 
     private void LogTornRecord(string file, int line, int bytes) =>
         _log.LogWarning("Journal {File} ends in a record cut short at line {Line} ({Bytes} bytes): it was never acknowledged and is dropped", file, line, bytes);

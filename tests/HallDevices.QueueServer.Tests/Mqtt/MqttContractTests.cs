@@ -238,6 +238,7 @@ public class MqttContractTests(EmbeddedServerFixture fixture) : IClassFixture<Em
         Assert.Matches(@"hall_mqtt_connected_clients [1-9]\d*", metrics);
         Assert.Contains("hall_request_duration_seconds_bucket{kind=\"ticket\",le=\"+Inf\"}", metrics, StringComparison.Ordinal);
         Assert.Matches("hall_store_backlog\\{hall=\"xinqiao\"\\} \\d+", metrics);
+        Assert.Matches("hall_store_catch_up_writes_total\\{hall=\"xinqiao\"\\} \\d+", metrics);
         Assert.Matches(@"process_resident_memory_bytes [1-9]\d{6,}", metrics);
     }
 }
