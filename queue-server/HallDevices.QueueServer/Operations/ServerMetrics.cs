@@ -94,8 +94,8 @@ public sealed class ServerMetrics
             Line($"hall_store_backlog{{hall=\"{store.HallId}\"}} {store.Backlog}");
         }
 
-        // Non-zero means the idle-priority writer was starved of CPU time (HallStore's remarks).
-        Line("# HELP hall_store_catch_up_writes_total Changes written to the hall's database at normal priority because the idle-priority writer fell behind.");
+        // Growing under steady load means the idle-priority writer is starved of CPU time (HallStore's remarks).
+        Line("# HELP hall_store_catch_up_writes_total Changes written to the hall's database at normal priority: the first batch, and whenever the idle-priority writer fell behind, a reader waited or the server stopped.");
         Line("# TYPE hall_store_catch_up_writes_total counter");
         foreach (var store in stores ?? [])
         {

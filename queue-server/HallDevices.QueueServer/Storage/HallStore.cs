@@ -32,18 +32,24 @@ namespace HallDevices.QueueServer.Storage;
 /// <para>
 /// Files: <c>{hallId}.journal.{first record number}</c> beside the database, a new one every
 /// few MB; a file is deleted once the database holds all of it, so at rest there is none.
-/// Readers (<see cref="EventsAfter"/>, <see cref="Latest"/>) first wait until the database holds
-/// every change committed so far, so they never see less than was acknowledged. A writer that
+/// Readers never see less than was acknowledged: <see cref="EventsAfter"/> serves the latest
+/// events from memory, and whatever a reader takes from the database (<see cref="Load"/>,
+/// <see cref="Latest"/>, older events) it takes once the database holds every change committed so
+/// far (<see cref="WaitForDatabase"/>). A writer that
 /// fails reopens the database and tries again; past a backlog of changes it cannot write, new
 /// changes are refused instead of piling up in memory.
 /// </para>
 /// <para>
 /// Two threads share the database work, one batch at a time. The writer runs at idle priority
 /// (<see cref="IdlePriority"/>), so it only uses CPU time that answering requests does not need.
-/// A catch-up thread at normal priority takes over whenever that is not enough: more than
-/// <see cref="CatchUpBacklog"/> changes waiting, a change left waiting for a whole
-/// <see cref="StallCheck"/> (a busy machine starves an idle-priority thread), a reader waiting, or
-/// the store closing.
+/// A catch-up thread at normal priority takes over whenever that is not enough: the first batch
+/// (it compiles LiteDB's write path), <see cref="CatchUpBacklog"/> or more changes waiting, a
+/// change still waiting one <see cref="StallCheck"/> after it was committed (a busy machine
+/// starves an idle-priority thread), a reader waiting, or the store closing. The idle writer never
+/// waits for the batch gate, so it cannot queue in front of the catch-up thread; but a batch it
+/// has begun (at most <see cref="IdleBatch"/> changes, or a LiteDB checkpoint) must end before
+/// the catch-up thread can write, which on a machine kept fully busy by other programs can take
+/// seconds. Answers never wait for either thread: they only need the journal.
 /// </para>
 /// </remarks>
 public sealed class HallStore : IHallJournal, IDisposable
@@ -53,7 +59,7 @@ public sealed class HallStore : IHallJournal, IDisposable
     // Small, so the idle-priority writer, if it is starved while holding the batch, keeps the
     // catch-up thread waiting for little work (it cannot be hurried: a thread cannot leave the
     // idle class without privilege).
-    private const int IdleBatch = 32;
+    internal const int IdleBatch = 32;
 
     /// <summary>Changes waiting beyond which the catch-up thread writes at normal priority.</summary>
     internal const int CatchUpBacklog = 2_000;
@@ -92,6 +98,7 @@ public sealed class HallStore : IHallJournal, IDisposable
     private int _readersWaiting;
     private long _appliedByCatchUp;
     private volatile bool _catchingUp;
+    private volatile bool _warm;
     private FileStream _segment;
     private long _appended;
     private long _applied;
@@ -214,7 +221,7 @@ public sealed class HallStore : IHallJournal, IDisposable
 
             // Inside the lock: Dispose cannot have disposed the events yet (it sets _stopping here first).
             _work.Set();
-            if (_pending.Count == CatchUpBacklog)
+            if (_pending.Count == CatchUpBacklog || !_warm)
             {
                 _behind.Set();
             }
@@ -301,6 +308,9 @@ public sealed class HallStore : IHallJournal, IDisposable
         _behind.Dispose();
     }
 
+    /// <summary>Waits (at most 5 s, else <see cref="TimeoutException"/>) until the database holds every change committed so far.</summary>
+    public void WaitForDatabase() => WaitForWriter();
+
     /// <summary>Test seam: closes the files without writing the backlog, as <c>kill -9</c> would.</summary>
     internal void Abandon()
     {
@@ -373,8 +383,22 @@ public sealed class HallStore : IHallJournal, IDisposable
         var batch = new List<HallChange>(IdleBatch);
         while (!_stopping)
         {
-            // While the catch-up thread writes, this one stays out of its way.
-            if (_catchingUp || !ApplyNextBatch(batch, IdleBatch))
+            // Never queue for the gate: a starved thread first in line would hold up the catch-up
+            // thread, which is exactly when it is needed.
+            int? applied = null;
+            if (_warm && !_catchingUp && _writerGate.TryEnter())
+            {
+                try
+                {
+                    applied = ApplyNextBatch(batch, IdleBatch);
+                }
+                finally
+                {
+                    _writerGate.Exit();
+                }
+            }
+
+            if (applied is null)
             {
                 _work.WaitOne();
             }
@@ -388,7 +412,7 @@ public sealed class HallStore : IHallJournal, IDisposable
     private void CatchUp()
     {
         var batch = new List<HallChange>(MaxBatch);
-        long oldestSeen = 0;
+        long committedAtLastCheck = 0;
         while (true)
         {
             if (!_stopping)
@@ -399,21 +423,29 @@ public sealed class HallStore : IHallJournal, IDisposable
             var stopping = _stopping;
             var oldest = OldestWaiting();
             var behind = stopping
+                || (oldest != 0 && !_warm)
                 || Backlog >= CatchUpBacklog
                 || Volatile.Read(ref _readersWaiting) > 0
-                || (oldest != 0 && oldest == oldestSeen);
+                || (oldest != 0 && oldest <= committedAtLastCheck);
+            committedAtLastCheck = Volatile.Read(ref _appended);
             if (behind)
             {
                 _catchingUp = true;
                 while (true)
                 {
-                    var before = Volatile.Read(ref _applied);
-                    if (!ApplyNextBatch(batch, MaxBatch))
+                    int? applied;
+                    lock (_writerGate)
+                    {
+                        applied = ApplyNextBatch(batch, MaxBatch);
+                    }
+
+                    if (applied is null)
                     {
                         break;
                     }
 
-                    Interlocked.Add(ref _appliedByCatchUp, Volatile.Read(ref _applied) - before);
+                    Interlocked.Add(ref _appliedByCatchUp, applied.Value);
+                    _warm |= applied > 0;
                 }
 
                 _catchingUp = false;
@@ -427,8 +459,6 @@ public sealed class HallStore : IHallJournal, IDisposable
             {
                 return;
             }
-
-            oldestSeen = OldestWaiting();
         }
     }
 
@@ -459,81 +489,81 @@ public sealed class HallStore : IHallJournal, IDisposable
     }
 
     /// <summary>
-    /// Applies the next batch of at most <paramref name="max"/> waiting changes, whichever thread
-    /// calls; false when nothing was waiting (or, while stopping, when the database fails: the
-    /// changes stay in the journal for the next start).
+    /// Applies the next batch of at most <paramref name="max"/> waiting changes; the caller holds
+    /// <see cref="_writerGate"/>. Returns how many changes the database took (0 after a failure it
+    /// will retry), or null when nothing was waiting (or, while stopping, when the database fails:
+    /// the changes stay in the journal for the next start).
     /// </summary>
-    private bool ApplyNextBatch(List<HallChange> batch, int max)
+    private int? ApplyNextBatch(List<HallChange> batch, int max)
     {
-        lock (_writerGate)
+        long last = 0;
+        batch.Clear();
+        lock (_append)
         {
-            long last = 0;
-            batch.Clear();
-            lock (_append)
+            foreach (var (number, change) in _pending)
             {
-                foreach (var (number, change) in _pending)
+                if (batch.Count == max)
                 {
-                    if (batch.Count == max)
-                    {
-                        break;
-                    }
-
-                    batch.Add(change);
-                    last = number;
-                }
-            }
-
-            if (batch.Count == 0)
-            {
-                return false;
-            }
-
-            try
-            {
-                lock (_dbGate)
-                {
-                    _db.Apply(batch, last);
-                }
-            }
-            catch (Exception e)
-            {
-                // Any failure, not only I/O: an exception escaping this thread would end the server.
-                // Nothing is lost: the changes stay in the journal and in memory. LiteDB closes itself
-                // after an I/O error, and its checkpoint can fail after the transaction was stored, so
-                // the file is reopened and asked what it holds before trying again (or, when stopping,
-                // the changes are left to the next start's replay rather than hang the shutdown).
-                LogApplyFailed(e, batch.Count, FilePath);
-                if (_stopping)
-                {
-                    return false;
+                    break;
                 }
 
-                Thread.Sleep(RetryDelay);
-                last = Reopen();
-                if (last == 0)
-                {
-                    return true;
-                }
+                batch.Add(change);
+                last = number;
             }
-
-            lock (_append)
-            {
-                while (_pending.Count > 0 && _pending.Peek().Number <= last)
-                {
-                    _pending.Dequeue();
-                }
-            }
-
-            // Files go before readers are told, so anyone who saw a change applied sees its file gone.
-            DeleteAppliedSegments(last, everything: false);
-            lock (_appliedGate)
-            {
-                _applied = last;
-                Monitor.PulseAll(_appliedGate);
-            }
-
-            return true;
         }
+
+        if (batch.Count == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            lock (_dbGate)
+            {
+                _db.Apply(batch, last);
+            }
+        }
+        catch (Exception e)
+        {
+            // Any failure, not only I/O: an exception escaping this thread would end the server.
+            // Nothing is lost: the changes stay in the journal and in memory. LiteDB closes itself
+            // after an I/O error, and its checkpoint can fail after the transaction was stored, so
+            // the file is reopened and asked what it holds before trying again (or, when stopping,
+            // the changes are left to the next start's replay rather than hang the shutdown).
+            LogApplyFailed(e, batch.Count, FilePath);
+            if (_stopping)
+            {
+                return null;
+            }
+
+            Thread.Sleep(RetryDelay);
+            last = Reopen();
+            if (last == 0)
+            {
+                return 0;
+            }
+        }
+
+        var applied = 0;
+        lock (_append)
+        {
+            while (_pending.Count > 0 && _pending.Peek().Number <= last)
+            {
+                _pending.Dequeue();
+                applied++;
+            }
+        }
+
+        // Files go before readers are told, so anyone who saw a change applied sees its file gone.
+        DeleteAppliedSegments(last, everything: false);
+        lock (_appliedGate)
+        {
+            _applied = Math.Max(_applied, last);
+            Monitor.PulseAll(_appliedGate);
+        }
+
+        return applied;
     }
 
     /// <summary>

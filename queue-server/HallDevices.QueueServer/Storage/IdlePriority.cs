@@ -27,11 +27,19 @@ internal static class IdlePriority
             return "SCHED_IDLE exists only on Linux";
         }
 
-        // pid 0: the calling thread (sched_setscheduler(2) acts on one thread on Linux).
-        var param = new SchedParam(0);
-        return sched_setscheduler(0, SchedIdle, ref param) == 0
-            ? null
-            : $"sched_setscheduler failed with errno {Marshal.GetLastPInvokeError()}";
+        try
+        {
+            // pid 0: the calling thread (sched_setscheduler(2) acts on one thread on Linux).
+            var param = new SchedParam(0);
+            return sched_setscheduler(0, SchedIdle, ref param) == 0
+                ? null
+                : $"sched_setscheduler failed with errno {Marshal.GetLastPInvokeError()}";
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // A C library without it (not glibc or musl): run at normal priority, as before.
+            return e.Message;
+        }
     }
 
     [StructLayout(LayoutKind.Sequential)]
