@@ -66,11 +66,12 @@ public class HallStoreWriterPriorityTests
         using var store = new HallStore(Path.Combine(TempDir.Create("store"), "hall.db"));
         IssueTickets(NewEngine(store), HallStore.RecentEvents + 10);
 
-        // Memory holds events 11 to 10,010, slot = sequence mod 10,000.
-        Assert.Equal(Enumerable.Range(1, HallStore.RecentEvents + 10).Select(i => (long)i), store.EventsAfter(0, 20_000).Select(e => e.Sequence));
+        // Memory holds events 11 to RecentEvents + 10, slot = sequence mod RecentEvents.
+        const long last = HallStore.RecentEvents + 10;
+        Assert.Equal(Enumerable.Range(1, (int)last).Select(i => (long)i), store.EventsAfter(0, 20_000).Select(e => e.Sequence));
         Assert.Equal([11L, 12, 13], store.EventsAfter(10, 3).Select(e => e.Sequence));
         Assert.Equal([10L, 11, 12], store.EventsAfter(9, 3).Select(e => e.Sequence));
-        Assert.Equal([10_009L, 10_010], store.EventsAfter(10_008, 100).Select(e => e.Sequence));
+        Assert.Equal([last - 1, last], store.EventsAfter(last - 2, 100).Select(e => e.Sequence));
     }
 
     [Fact]
