@@ -5,13 +5,15 @@ namespace HallDevices.Devices.Tests.Support;
 /// <summary>
 /// A stream whose writes go to a responder function and whose reads return what the responder
 /// answered: a device on the other end of a wire, without the wire. The responder may return
-/// noise, split replies or nothing at all.
+/// noise, split replies or nothing at all. With <paramref name="firstWriteGate"/>, the first
+/// asynchronous write waits for it: a line nobody drains until the test says so.
 /// </summary>
-public sealed class LoopbackStream(Func<byte[], IEnumerable<byte[]>> responder) : Stream
+public sealed class LoopbackStream(Func<byte[], IEnumerable<byte[]>> responder, Task? firstWriteGate = null) : Stream
 {
     private readonly Channel<byte[]> _replies = Channel.CreateUnbounded<byte[]>();
     private byte[] _current = [];
     private int _offset;
+    private int _asyncWrites;
 
     public List<byte[]> Written { get; } = [];
 
@@ -58,10 +60,14 @@ public sealed class LoopbackStream(Func<byte[], IEnumerable<byte[]>> responder) 
         }
     }
 
-    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        if (firstWriteGate is not null && Interlocked.Increment(ref _asyncWrites) == 1)
+        {
+            await firstWriteGate;
+        }
+
         Write(buffer.Span);
-        return ValueTask.CompletedTask;
     }
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
