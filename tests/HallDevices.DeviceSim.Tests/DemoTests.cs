@@ -54,7 +54,7 @@ public class DemoTests
         // The final board is the last calls of the event log: the retained board message lists them,
         // and the last snapshot shows them — the current number and window, the latest calls, and
         // nobody waiting — pixel for pixel as the display's renderer draws that board.
-        var expected = ExpectedBoard.FromEventLog(events, Path.Combine(Repo.Root, "queue-server", "HallDevices.QueueServer", "halls", "sample-town.json"));
+        var expected = ExpectedBoard.FromEventLog(events, Repo.SampleHallFile);
         var lastCall = events.Last(e => Type(e) is "ticket-called" or "ticket-recalled").GetProperty("number").GetString()!;
         Assert.Equal(lastCall, expected.Calls[0].Ticket);
         var board = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "board-final.json"))).RootElement;

@@ -55,7 +55,7 @@ public sealed class KioskTouchUiTests(KioskHall hall, HeadlessChromium chromium)
     [Fact]
     public async Task The_start_screen_shows_every_category_and_service_of_the_catalogue_with_the_servers_waiting_counts()
     {
-        using var hallFile = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(Repo.Root, "queue-server", "HallDevices.QueueServer", "halls", "sample-town.json")));
+        using var hallFile = JsonDocument.Parse(await File.ReadAllTextAsync(Repo.SampleHallFile));
         var queues = hallFile.RootElement.GetProperty("queues").EnumerateArray().ToList();
         var services = hallFile.RootElement.GetProperty("services").EnumerateArray().ToList();
         var waiting = await ServerWaitingAsync();

@@ -137,7 +137,7 @@ public class ServerLifecycleTests
     public async Task One_server_runs_every_hall_of_a_folder_each_on_its_own_topics()
     {
         var halls = TempDir.Create("halls");
-        var sample = await File.ReadAllTextAsync(Path.Combine(Repo.Root, "queue-server", "HallDevices.QueueServer", "halls", "sample-town.json"));
+        var sample = await File.ReadAllTextAsync(Repo.SampleHallFile);
         await File.WriteAllTextAsync(Path.Combine(halls, "a.json"), sample);
         await File.WriteAllTextAsync(Path.Combine(halls, "b.json"), sample.Replace("\"id\": \"xinqiao\"", "\"id\": \"dongcun\"", StringComparison.Ordinal).Replace("新桥镇", "东村", StringComparison.Ordinal));
         await using var server = await ServerProcess.StartAsync(settings: new Dictionary<string, string>

@@ -12,7 +12,7 @@ namespace HallDevices.QueueServer.Tests.Storage;
 
 public class HallStoreTests
 {
-    private static readonly HallDefinition Hall = HallFile.Load(Path.Combine(Repo.Root, "queue-server", "HallDevices.QueueServer", "halls", "sample-town.json"));
+    private static readonly HallDefinition Hall = HallFile.Load(Repo.SampleHallFile);
     private static readonly CitizenIdProtector Protector = new(Encoding.UTF8.GetBytes("a-test-key-of-32-bytes-000000000"));
 
     private static DateOnly Today(FakeTimeProvider time) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Hall.TimeZone).DateTime);

@@ -24,7 +24,7 @@ public class HallStoreWriterPriorityTests
     // enough that a starved idle writer would need far longer than the test allows.
     private const int Changes = 1_900;
 
-    private static readonly HallDefinition Hall = HallFile.Load(Path.Combine(Repo.Root, "queue-server", "HallDevices.QueueServer", "halls", "sample-town.json"));
+    private static readonly HallDefinition Hall = HallFile.Load(Repo.SampleHallFile);
 
     [Fact]
     public void The_database_writer_runs_at_idle_priority_and_the_catch_up_thread_at_normal_priority()
