@@ -113,6 +113,22 @@ public sealed class ServerMetrics
         Line("# HELP dotnet_gc_committed_bytes Memory committed by the garbage collector.");
         Line("# TYPE dotnet_gc_committed_bytes gauge");
         Line($"dotnet_gc_committed_bytes {gc.TotalCommittedBytes}");
+
+        // Every collection stops all threads, the embedded broker's included, so a request that
+        // meets one waits it out: these two put the pauses beside the request latency histogram.
+        // CollectionCount(n) counts collections of generation n or higher; each is shown once here.
+        // Read oldest generation first so a collection in between cannot make a difference negative.
+        var gen2 = GC.CollectionCount(2);
+        var gen1 = GC.CollectionCount(1);
+        var gen0 = GC.CollectionCount(0);
+        Line("# HELP dotnet_gc_collections_total Garbage collections since start, by the generation collected.");
+        Line("# TYPE dotnet_gc_collections_total counter");
+        Line($"dotnet_gc_collections_total{{generation=\"0\"}} {gen0 - gen1}");
+        Line($"dotnet_gc_collections_total{{generation=\"1\"}} {gen1 - gen2}");
+        Line($"dotnet_gc_collections_total{{generation=\"2\"}} {gen2}");
+        Line("# HELP dotnet_gc_pause_seconds_total Time all threads were paused for garbage collection since start.");
+        Line("# TYPE dotnet_gc_pause_seconds_total counter");
+        Line($"dotnet_gc_pause_seconds_total {F(GC.GetTotalPauseDuration().TotalSeconds)}");
         lock (_gate)
         {
             Line("# HELP hall_requests_total Requests handled, by kind and outcome (ok or the error code).");

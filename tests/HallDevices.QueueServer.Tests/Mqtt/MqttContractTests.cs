@@ -240,6 +240,8 @@ public class MqttContractTests(EmbeddedServerFixture fixture) : IClassFixture<Em
         Assert.Matches("hall_store_backlog\\{hall=\"xinqiao\"\\} \\d+", metrics);
         Assert.Matches("hall_store_catch_up_writes_total\\{hall=\"xinqiao\"\\} \\d+", metrics);
         Assert.Matches(@"process_resident_memory_bytes [1-9]\d{6,}", metrics);
+        Assert.Matches("dotnet_gc_collections_total\\{generation=\"0\"\\} \\d+", metrics);
+        Assert.Matches(@"dotnet_gc_pause_seconds_total \d", metrics);
     }
 }
 
