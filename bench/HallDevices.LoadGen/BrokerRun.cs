@@ -78,7 +78,7 @@ internal static class BrokerRun
                 var p = await PacedPhase.RunAsync(o, port, accounts, server, ct);
                 result.Paced = p;
                 Log(kind, $"paced: {p.TicketsPerSecond:0.0} tickets/s, {p.CallsPerSecond:0.0} calls/s, ticket {Format.Latency(p.Ticket)} (off the wire {Format.Latency(p.TicketArrival)}), call-next {Format.Latency(p.CallNext)}, problems: {p.TicketProblems} / {p.CallProblems}");
-                Log(kind, $"paced: server's own ticket handling {p.ServerTicket?.ToString() ?? "—"}; pacer lag p99 {Format.Ms(p.Lag.P99)} ms");
+                Log(kind, $"paced: server's own ticket handling {p.ServerTicket?.ToString() ?? "—"}; server GC {p.ServerGc?.ToString() ?? "—"}; pacer lag p99 {Format.Ms(p.Lag.P99)} ms");
             }, ct);
             await Phase(result, "idle clients", server, async () =>
             {

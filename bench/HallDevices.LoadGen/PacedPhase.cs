@@ -18,7 +18,8 @@ internal sealed record PacedResult(
     LatencySummary Lag,
     ServerTiming? ServerTicket,
     ServerTiming? ServerCall,
-    LatencySummary TicketArrival);
+    LatencySummary TicketArrival,
+    ServerGc? ServerGc);
 
 /// <summary>
 /// N kiosks ask for tickets at a fixed offered rate while the counters (logged in first) press
@@ -66,7 +67,8 @@ internal static class PacedPhase
             lag,
             ServerTiming.Between(before, after, "ticket"),
             ServerTiming.Between(before, after, "counter"),
-            tickets.Arrival.Summarize());
+            tickets.Arrival.Summarize(),
+            ServerGc.Between(before, after));
     }
 
     private static async Task<LatencySummary> RunOnceAsync(LoadOptions o, HallRequester hall, TimeSpan duration, (Recording Tickets, Recording Calls)? record, CancellationToken ct)

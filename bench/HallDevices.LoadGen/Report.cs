@@ -40,6 +40,7 @@ internal static class Report
             ("paced: refusals / timeouts (tickets; calls)", r => r.Paced is { } p ? $"{Short(p.TicketProblems)}; {Short(p.CallProblems)}" : "—", "none"),
             ("paced: server's own ticket handling, mean (ms)", r => r.Paced?.ServerTicket is { } t ? Format.Ms(t.MeanMs) : "—", ""),
             ("paced: server ticket handling ≤ 1 ms / ≤ 2 ms", r => r.Paced?.ServerTicket is { } t ? $"{Pct(t.ShareWithin1Ms)} / {Pct(t.ShareWithin2Ms)}" : "—", ""),
+            ("paced: server GC collections / ms paused in all", r => r.Paced?.ServerGc is { } g ? $"{g.Collections} / {Format.Ms(g.PausedMs)}" : "—", ""),
             ("paced: pacer send lag p99 / max (ms)", r => r.Paced is { } p ? $"{Format.Ms(p.Lag.P99)} / {Format.Ms(p.Lag.Max)}" : "—", ""),
             ($"sustained durable issues/s ({o.ThroughputKiosks}×{o.Window} in flight)", r => r.Throughput is { } t ? t.TicketsPerSecond.ToString("0", CultureInfo.InvariantCulture) : "—", $"≥ {ThroughputGoal:0}"),
             ("sustained: request p50 / p99 (ms)", r => Format.Pair(r.Throughput?.Latency), ""),

@@ -26,3 +26,29 @@ internal sealed record ServerTiming(long Count, double MeanMs, double ShareWithi
 
     public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"mean {Format.Ms(MeanMs)} ms, {ShareWithin1Ms * 100:0.0}% ≤ 1 ms, {ShareWithin2Ms * 100:0.0}% ≤ 2 ms (n={Count})");
 }
+
+/// <summary>
+/// The server's garbage collections in a window (<c>dotnet_gc_collections_total</c> and
+/// <c>dotnet_gc_pause_seconds_total</c> differenced): every collection pauses all of its threads,
+/// the embedded broker's included, so each one is a moment no request moves.
+/// </summary>
+internal sealed record ServerGc(long Collections, double PausedMs)
+{
+    public static ServerGc? Between(Dictionary<string, double?> before, Dictionary<string, double?> after)
+    {
+        const string Pause = "dotnet_gc_pause_seconds_total";
+        if (after.GetValueOrDefault(Pause) is not { } pausedAfter)
+        {
+            return null;
+        }
+
+        double D(string name) => (after.GetValueOrDefault(name) ?? 0) - (before.GetValueOrDefault(name) ?? 0);
+        var collections = D("dotnet_gc_collections_total{generation=\"0\"}") + D("dotnet_gc_collections_total{generation=\"1\"}")
+            + D("dotnet_gc_collections_total{generation=\"2\"}");
+        return new ServerGc((long)collections, (pausedAfter - (before.GetValueOrDefault(Pause) ?? 0)) * 1000);
+    }
+
+    public double MeanPauseMs => Collections > 0 ? PausedMs / Collections : 0;
+
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Collections} collections, {Format.Ms(PausedMs)} ms paused (mean {Format.Ms(MeanPauseMs)} ms)");
+}
