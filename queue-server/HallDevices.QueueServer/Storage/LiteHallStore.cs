@@ -26,6 +26,9 @@ public sealed class LiteHallStore : IDisposable
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>Log pages after which LiteDB copies its log into the data file.</summary>
+    public const int CheckpointPages = 100;
+
     private readonly LiteDatabase _db;
     private readonly ILiteCollection<BsonDocument> _events;
     private readonly ILiteCollection<BsonDocument> _tickets;
@@ -37,7 +40,14 @@ public sealed class LiteHallStore : IDisposable
     public LiteHallStore(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        _db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
+        _db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct })
+        {
+            // LiteDB holds its log's pages in a cache that grows by segments of 12, 50, 100, 500
+            // and then 1,000 pages (8 MB each) and keeps them; checkpointing at its default 1,000
+            // log pages makes it take those 8 MB segments. At 100 it stays within the smaller
+            // ones: the load test's server measured 7-10 MB less resident memory, throughput alike.
+            CheckpointSize = CheckpointPages,
+        };
         _events = _db.GetCollection("events");
         _tickets = _db.GetCollection("tickets");
         _counters = _db.GetCollection("counters");
