@@ -119,6 +119,13 @@ public sealed class CallerKeypad(ModbusRtuMaster master, byte address)
     /// <exception cref="ArgumentException">Longer than the display or holding control characters.</exception>
     public Task ShowAsync(string text, CancellationToken cancellationToken = default) =>
         master.WriteMultipleRegistersAsync(Address, BusRegisters.KeypadDisplay, KeypadText.Encode(text), cancellationToken);
+
+    /// <summary>
+    /// Reads the display block back (function 03, 9 registers): a keypad that restarted between two
+    /// polls still answers them, but shows nothing until it is written again.
+    /// </summary>
+    public async Task<string> ReadTextAsync(CancellationToken cancellationToken = default) =>
+        KeypadText.Decode(await master.ReadHoldingRegistersAsync(Address, BusRegisters.KeypadDisplay, BusRegisters.KeypadDisplayRegisters, cancellationToken));
 }
 
 /// <summary>
@@ -189,6 +196,10 @@ public sealed class Evaluator(ModbusRtuMaster master, byte address)
     /// <summary>Turns the "please rate" prompt on or off.</summary>
     public Task SetPromptAsync(bool on, CancellationToken cancellationToken = default) =>
         master.WriteSingleRegisterAsync(Address, BusRegisters.EvaluatorPrompt, on ? (ushort)1 : (ushort)0, cancellationToken);
+
+    /// <summary>Reads the prompt register back (function 03): an evaluator that restarted comes back with it off.</summary>
+    public async Task<bool> ReadPromptAsync(CancellationToken cancellationToken = default) =>
+        (await master.ReadHoldingRegistersAsync(Address, BusRegisters.EvaluatorPrompt, 1, cancellationToken))[0] != 0;
 }
 
 /// <summary>Master-side driver for an LED window strip on the bus.</summary>

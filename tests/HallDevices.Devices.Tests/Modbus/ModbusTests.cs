@@ -290,6 +290,29 @@ public class ModbusTests
     }
 
     [Fact]
+    public async Task Keypad_display_and_evaluator_prompt_are_read_back_with_one_function_03_request_each_and_come_back_blank_after_a_restart()
+    {
+        var (master, bus, stream) = Setup();
+        bus.Add(5, new KeypadRegisters());
+        bus.Add(4, new EvaluatorRegisters());
+        var keypad = new CallerKeypad(master, 5);
+        var evaluator = new Evaluator(master, 4);
+        await keypad.ShowAsync("无人等候");
+        await evaluator.SetPromptAsync(true);
+
+        Assert.Equal("无人等候", await keypad.ReadTextAsync());
+        Assert.Equal("05 03 0010 0009 85 8D".Replace(" ", ""), Hex.Of(stream.Written[^1]));
+        Assert.True(await evaluator.ReadPromptAsync());
+        Assert.Equal("04 03 0010 0001 85 9A".Replace(" ", ""), Hex.Of(stream.Written[^1]));
+
+        // Powered on again: same addresses, fresh registers.
+        bus.Add(5, new KeypadRegisters());
+        bus.Add(4, new EvaluatorRegisters());
+        Assert.Equal(string.Empty, await keypad.ReadTextAsync());
+        Assert.False(await evaluator.ReadPromptAsync());
+    }
+
+    [Fact]
     public async Task Master_sends_a_request_made_while_an_earlier_write_is_still_blocked_once_the_line_frees_and_reads_its_reply()
     {
         // The first write blocks (a line nobody drains) until the test opens the gate.
