@@ -15,7 +15,9 @@ namespace HallDevices.Display.Windows;
 /// unplug). Each round every device of the bus map answers at least one transaction: keypad presses
 /// become <c>req/counter</c> requests, an evaluator's score after a finish becomes <c>req/evaluate</c>,
 /// and strips, keypad displays and evaluator prompts are brought to what the counter state says
-/// (written only when different; a strip with nothing new is read back instead). A device that
+/// (written only when different; a strip with nothing new is read back instead, a keypad display or
+/// evaluator prompt every <see cref="BusOptions.ReadBackSeconds"/>, so one that restarted between
+/// two polls is written again). A device that
 /// stops answering is marked offline in its retained device status and tried again every
 /// <see cref="BusOptions.OfflineRetrySeconds"/>.
 /// </summary>
@@ -187,7 +189,14 @@ internal sealed partial class BusService : BackgroundService
                 }
 
                 var text = now < d.ReplyUntil && d.Reply is not null ? d.Reply : WindowText.Keypad(state);
-                if (text != d.Written)
+                var rewrite = text != d.Written;
+                if (!rewrite && ReadBackDue(d, now) && await keypad.ReadTextAsync(ct) != text)
+                {
+                    LogLostState(d.DeviceId, text);
+                    rewrite = true;
+                }
+
+                if (rewrite)
                 {
                     await keypad.ShowAsync(text, ct);
                     d.Written = text;
@@ -218,7 +227,14 @@ internal sealed partial class BusService : BackgroundService
                 }
 
                 var prompt = _evaluations.Pending(d.Counter, now, out _) is not null ? "on" : "off";
-                if (prompt != d.Written)
+                var rewritePrompt = prompt != d.Written;
+                if (!rewritePrompt && ReadBackDue(d, now) && await evaluator.ReadPromptAsync(ct) != (prompt == "on"))
+                {
+                    LogLostState(d.DeviceId, $"prompt {prompt}");
+                    rewritePrompt = true;
+                }
+
+                if (rewritePrompt)
                 {
                     await evaluator.SetPromptAsync(prompt == "on", ct);
                     d.Written = prompt;
@@ -251,6 +267,21 @@ internal sealed partial class BusService : BackgroundService
                 break;
             }
         }
+    }
+
+    /// <summary>
+    /// Whether to read back what a keypad or evaluator shows: the poll alone cannot tell that one
+    /// restarted between two polls (it answers as before, blank), so now and then the master asks.
+    /// </summary>
+    private bool ReadBackDue(BusDevice d, DateTimeOffset now)
+    {
+        if (now < d.NextReadBack)
+        {
+            return false;
+        }
+
+        d.NextReadBack = now + TimeSpan.FromSeconds(_options.ReadBackSeconds);
+        return true;
     }
 
     private Task OnFinished(MqttIncomingMessage m, CancellationToken ct)
@@ -447,6 +478,9 @@ internal sealed partial class BusService : BackgroundService
     [LoggerMessage(Level = LogLevel.Warning, Message = "LED strip {DeviceId} holds {Held} characters instead of {Written}: writing its text again")]
     private partial void LogStripLostText(string deviceId, int held, int written);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bus device {DeviceId} no longer shows {Shown} (restarted?): writing it again")]
+    private partial void LogLostState(string deviceId, string shown);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ignoring malformed message on {Topic}: {Reason}")]
     private partial void LogMalformed(string topic, string reason);
 
@@ -480,6 +514,9 @@ internal sealed class BusDevice(BusDeviceOptions options)
     public string? Detail { get; set; }
 
     public DateTimeOffset NextAttempt { get; set; }
+
+    /// <summary>When a keypad's display or an evaluator's prompt is next read back.</summary>
+    public DateTimeOffset NextReadBack { get; set; }
 
     /// <summary>What was last written to the device (text, or prompt on/off); null forces a write.</summary>
     public string? Written { get; set; }

@@ -35,6 +35,12 @@ internal sealed class BusOptions
     /// <summary>Time allowed for the server to answer a key press; older presses are dropped rather than sent late.</summary>
     public int RequestTimeoutSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// How often a keypad display or evaluator prompt with nothing new to write is read back: a
+    /// device that restarted between two polls answers them as before, blank, and is written again.
+    /// </summary>
+    public int ReadBackSeconds { get; set; } = 2;
+
     /// <summary>Wait between attempts to reopen the port after an unplug.</summary>
     public int ReconnectSeconds { get; set; } = 1;
 

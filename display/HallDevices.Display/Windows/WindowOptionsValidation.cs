@@ -51,9 +51,9 @@ internal static class WindowOptionsValidation
         }
 
         if (bus.OfflineRetrySeconds is < 1 or > 3600 || bus.EvaluationTimeoutSeconds is < 1 or > 3600 || bus.KeypadReplySeconds is < 0 or > 3600
-            || bus.RequestTimeoutSeconds is < 1 or > 60 || bus.ReconnectSeconds is < 1 or > 600)
+            || bus.RequestTimeoutSeconds is < 1 or > 60 || bus.ReconnectSeconds is < 1 or > 600 || bus.ReadBackSeconds is < 1 or > 3600)
         {
-            errors.Add("Display:Bus:OfflineRetrySeconds and EvaluationTimeoutSeconds must be 1..3600, KeypadReplySeconds 0..3600, RequestTimeoutSeconds 1..60, ReconnectSeconds 1..600.");
+            errors.Add("Display:Bus:OfflineRetrySeconds, EvaluationTimeoutSeconds and ReadBackSeconds must be 1..3600, KeypadReplySeconds 0..3600, RequestTimeoutSeconds 1..60, ReconnectSeconds 1..600.");
         }
 
         var signs = options.Signs;

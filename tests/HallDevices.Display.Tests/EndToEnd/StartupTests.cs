@@ -23,6 +23,7 @@ public class StartupTests
     [InlineData("Display:Voice:Engine", "festival", "Display:Voice:Engine")]
     [InlineData("Display:Board:Width", "100", "Display:Board:Width")]
     [InlineData("Display:HallId", "bad/hall", "Display:HallId")]
+    [InlineData("Display:Bus:ReadBackSeconds", "0", "ReadBackSeconds")]
     public async Task Invalid_settings_are_refused_at_start_up_naming_the_key(string key, string value, string named)
     {
         var e = await Assert.ThrowsAsync<OptionsValidationException>(() => DisplayHost.StartAsync(ServerProcess.FreePort(), new Dictionary<string, string?> { [key] = value }));

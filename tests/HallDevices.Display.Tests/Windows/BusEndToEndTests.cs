@@ -55,6 +55,7 @@ public sealed class BusEndToEndTests : IAsyncLifetime
             ["Display:Bus:Retries"] = "1",
             ["Display:Bus:OfflineRetrySeconds"] = "1",
             ["Display:Bus:EvaluationTimeoutSeconds"] = "60",
+            ["Display:Bus:ReadBackSeconds"] = "1",
         }.Concat(Signs).ToDictionary(kv => kv.Key, kv => kv.Value!), "Display:Urls");
         _observer = await Mqtt.ConnectAsync(_server.MqttPort, Sample.Display);
         _watch = new Inbox();
@@ -216,6 +217,32 @@ public sealed class BusEndToEndTests : IAsyncLifetime
         var inbox = new Inbox();
         await late.SubscribeAsync($"hall/{Sample.Hall}/devices/led-w5/status", inbox.Handler);
         Assert.True(Inbox.Json(await inbox.WaitForAsync(m => m.Retain)).GetProperty("online").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_keypad_and_an_evaluator_that_restart_between_two_polls_get_their_number_and_prompt_back_without_going_offline()
+    {
+        await LoginAsync("w5");
+        var first = await IssueTicketAsync();
+        var second = await IssueTicketAsync();
+        await _sim.SendAsync("press 5 call-next");
+        await SeeAsync($"keypad 5 (w5) shows \"{first}\"");
+        await _sim.SendAsync("press 5 finish");
+        await SeeAsync("evaluator 15 (w5) prompt on", "keypad 5 (w5) shows \"已办结\"");
+
+        // Serving the second: the keypad shows its number (the answer and the state say the same),
+        // the prompt waits for the first one's rating. Nothing new is due for either device.
+        await _sim.SendAsync("press 5 call-next");
+        await SeeAsync($"keypad 5 (w5) shows \"{second}\"");
+
+        // Power-cycled within one poll interval: both answer the next poll as before, but blank.
+        var before = _watch.Seen.Count;
+        await _sim.SendAsync("unplug 5\nplug 5\nunplug 15\nplug 15");
+        await SeeAsync("keypad 5 (w5) plugged in", "evaluator 15 (w5) plugged in");
+
+        // The display reads them back within Display:Bus:ReadBackSeconds (1 here) and writes them again.
+        await SeeAsync($"keypad 5 (w5) shows \"{second}\"", "evaluator 15 (w5) prompt on");
+        Assert.DoesNotContain(Statuses(before), s => s.DeviceId is "keypad-w5" or "evaluator-w5" && !s.Online);
     }
 
     private static readonly string[] BusDeviceIds = [.. Enumerable.Range(1, 6).SelectMany(w => new[] { $"keypad-w{w}", $"evaluator-w{w}", $"led-w{w}" })];
