@@ -117,10 +117,16 @@ public sealed class ServerMetrics
         // Every collection stops all threads, the embedded broker's included, so a request that
         // meets one waits it out: these two put the pauses beside the request latency histogram.
         // CollectionCount(n) counts collections of generation n or higher; each is shown once here.
-        // Read oldest generation first so a collection in between cannot make a difference negative.
-        var gen2 = GC.CollectionCount(2);
-        var gen1 = GC.CollectionCount(1);
-        var gen0 = GC.CollectionCount(0);
+        // A collection ending between the reads would count one too many under a younger
+        // generation and one fewer at the next scrape (a counter going down); read until none did.
+        int gen0, gen1, gen2;
+        do
+        {
+            gen2 = GC.CollectionCount(2);
+            gen1 = GC.CollectionCount(1);
+            gen0 = GC.CollectionCount(0);
+        }
+        while (gen2 != GC.CollectionCount(2) || gen1 != GC.CollectionCount(1));
         Line("# HELP dotnet_gc_collections_total Garbage collections since start, by the generation collected.");
         Line("# TYPE dotnet_gc_collections_total counter");
         Line($"dotnet_gc_collections_total{{generation=\"0\"}} {gen0 - gen1}");

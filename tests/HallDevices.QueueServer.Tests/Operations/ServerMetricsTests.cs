@@ -26,9 +26,9 @@ public class ServerMetricsTests
     [Fact]
     public void Collections_by_generation_add_up_to_every_collection_the_runtime_counts()
     {
-        GC.Collect(0);
-        GC.Collect(1);
-        GC.Collect(2);
+        // At least one full collection, counted by the runtime under generations 0, 1 and 2 alike
+        // (an induced generation 1 collection may be taken as a full one, so none is asked for).
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true);
         var lowest = GC.CollectionCount(0);
         var figures = Read(new ServerMetrics().Render());
         var highest = GC.CollectionCount(0);
@@ -37,7 +37,7 @@ public class ServerMetricsTests
         // three; shown once per collection, the three add up to the runtime's total.
         var total = figures.Gen0 + figures.Gen1 + figures.Gen2;
         Assert.InRange(total, lowest, highest);
-        Assert.True(figures.Gen1 >= 1 && figures.Gen2 >= 1, $"gen 1: {figures.Gen1}, gen 2: {figures.Gen2}");
+        Assert.True(figures.Gen2 >= 1, $"gen 2: {figures.Gen2}");
     }
 
     private static (long Gen0, long Gen1, long Gen2, double PauseSeconds) Read(string text)
