@@ -37,7 +37,8 @@ internal sealed record ServerGc(long Collections, double PausedMs)
     public static ServerGc? Between(Dictionary<string, double?> before, Dictionary<string, double?> after)
     {
         const string Pause = "dotnet_gc_pause_seconds_total";
-        if (after.GetValueOrDefault(Pause) is not { } pausedAfter)
+        // Either scrape missing (the server did not answer) would turn the window into totals since start.
+        if (before.GetValueOrDefault(Pause) is not { } pausedBefore || after.GetValueOrDefault(Pause) is not { } pausedAfter)
         {
             return null;
         }
@@ -45,7 +46,7 @@ internal sealed record ServerGc(long Collections, double PausedMs)
         double D(string name) => (after.GetValueOrDefault(name) ?? 0) - (before.GetValueOrDefault(name) ?? 0);
         var collections = D("dotnet_gc_collections_total{generation=\"0\"}") + D("dotnet_gc_collections_total{generation=\"1\"}")
             + D("dotnet_gc_collections_total{generation=\"2\"}");
-        return new ServerGc((long)collections, (pausedAfter - (before.GetValueOrDefault(Pause) ?? 0)) * 1000);
+        return new ServerGc((long)collections, (pausedAfter - pausedBefore) * 1000);
     }
 
     public double MeanPauseMs => Collections > 0 ? PausedMs / Collections : 0;
