@@ -185,11 +185,12 @@ public sealed class BusEmulatorHost
                 lock (_gate)
                 {
                     // A device plugged back in has restarted: blank display, prompt off, no old presses.
+                    // Said before the gate opens, so anything the master then writes to it is printed after.
                     _unplugged.Remove(back.Entry.Address);
                     PowerOn(back.Entry);
+                    _output.WriteLine($"{Name(back)} plugged in");
                 }
 
-                _output.WriteLine($"{Name(back)} plugged in");
                 return true;
             case ["show"]:
                 foreach (var slave in _slaves.Values)

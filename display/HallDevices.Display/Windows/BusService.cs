@@ -189,14 +189,7 @@ internal sealed partial class BusService : BackgroundService
                 }
 
                 var text = now < d.ReplyUntil && d.Reply is not null ? d.Reply : WindowText.Keypad(state);
-                var rewrite = text != d.Written;
-                if (!rewrite && ReadBackDue(d, now) && await keypad.ReadTextAsync(ct) != text)
-                {
-                    LogLostState(d.DeviceId, text);
-                    rewrite = true;
-                }
-
-                if (rewrite)
+                if (text != d.Written || await LostAsync(d, now, text, async () => await keypad.ReadTextAsync(ct) != text))
                 {
                     await keypad.ShowAsync(text, ct);
                     d.Written = text;
@@ -227,14 +220,7 @@ internal sealed partial class BusService : BackgroundService
                 }
 
                 var prompt = _evaluations.Pending(d.Counter, now, out _) is not null ? "on" : "off";
-                var rewritePrompt = prompt != d.Written;
-                if (!rewritePrompt && ReadBackDue(d, now) && await evaluator.ReadPromptAsync(ct) != (prompt == "on"))
-                {
-                    LogLostState(d.DeviceId, $"prompt {prompt}");
-                    rewritePrompt = true;
-                }
-
-                if (rewritePrompt)
+                if (prompt != d.Written || await LostAsync(d, now, $"prompt {prompt}", async () => await evaluator.ReadPromptAsync(ct) != (prompt == "on")))
                 {
                     await evaluator.SetPromptAsync(prompt == "on", ct);
                     d.Written = prompt;
@@ -270,17 +256,48 @@ internal sealed partial class BusService : BackgroundService
     }
 
     /// <summary>
-    /// Whether to read back what a keypad or evaluator shows: the poll alone cannot tell that one
-    /// restarted between two polls (it answers as before, blank), so now and then the master asks.
+    /// Whether a keypad or evaluator with nothing new to write lost what it was last written: the
+    /// poll alone cannot tell that one restarted between two polls (it answers as before, blank),
+    /// so every <see cref="BusOptions.ReadBackSeconds"/> the master reads it back.
     /// </summary>
-    private bool ReadBackDue(BusDevice d, DateTimeOffset now)
+    private async Task<bool> LostAsync(BusDevice d, DateTimeOffset now, string shown, Func<Task<bool>> differs)
     {
-        if (now < d.NextReadBack)
+        var interval = TimeSpan.FromSeconds(_options.ReadBackSeconds);
+        if (d.NextReadBack == default)
+        {
+            // Spread over the interval, so the read-backs do not all fall in one polling round.
+            d.NextReadBack = now + (interval * _devices.IndexOf(d) / _devices.Count);
+        }
+
+        if (d.ReadBackRefused || now < d.NextReadBack)
         {
             return false;
         }
 
-        d.NextReadBack = now + TimeSpan.FromSeconds(_options.ReadBackSeconds);
+        d.NextReadBack = now + interval;
+        try
+        {
+            if (!await differs())
+            {
+                d.ReadBackFailing = false;
+                return false;
+            }
+        }
+        catch (ModbusException e)
+        {
+            // It answers its polls but not this: stop asking, rather than flip its health every time.
+            d.ReadBackRefused = true;
+            LogReadBackRefused(d.DeviceId, e.Function, e.Code);
+            return false;
+        }
+
+        // Said once, not at every read-back of a device that never holds what it is written.
+        if (!d.ReadBackFailing)
+        {
+            LogLostState(d.DeviceId, shown);
+        }
+
+        d.ReadBackFailing = true;
         return true;
     }
 
@@ -481,6 +498,9 @@ internal sealed partial class BusService : BackgroundService
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bus device {DeviceId} no longer shows {Shown} (restarted?): writing it again")]
     private partial void LogLostState(string deviceId, string shown);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bus device {DeviceId} refused a read-back (function {Function}, {Code}): a restart between two polls will go unnoticed")]
+    private partial void LogReadBackRefused(string deviceId, ModbusFunction function, ModbusExceptionCode code);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ignoring malformed message on {Topic}: {Reason}")]
     private partial void LogMalformed(string topic, string reason);
 
@@ -515,8 +535,14 @@ internal sealed class BusDevice(BusDeviceOptions options)
 
     public DateTimeOffset NextAttempt { get; set; }
 
-    /// <summary>When a keypad's display or an evaluator's prompt is next read back.</summary>
+    /// <summary>When a keypad's display or an evaluator's prompt is next read back (default: not yet scheduled).</summary>
     public DateTimeOffset NextReadBack { get; set; }
+
+    /// <summary>The last read-back differed from what was written (logged once until one matches).</summary>
+    public bool ReadBackFailing { get; set; }
+
+    /// <summary>The device refused a read-back; not asked again this session.</summary>
+    public bool ReadBackRefused { get; set; }
 
     /// <summary>What was last written to the device (text, or prompt on/off); null forces a write.</summary>
     public string? Written { get; set; }
@@ -568,5 +594,7 @@ internal sealed class BusDevice(BusDeviceOptions options)
         Evaluator = Kind == "evaluator" ? new Evaluator(master, Address) : null;
         Strip = Kind == "led-strip" ? new LedWindowStrip(master, Address) : null;
         Written = null;
+        ReadBackFailing = false;
+        ReadBackRefused = false;
     }
 }

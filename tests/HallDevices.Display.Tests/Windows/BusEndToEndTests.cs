@@ -238,10 +238,12 @@ public sealed class BusEndToEndTests : IAsyncLifetime
         // Power-cycled within one poll interval: both answer the next poll as before, but blank.
         var before = _watch.Seen.Count;
         await _sim.SendAsync("unplug 5\nplug 5\nunplug 15\nplug 15");
-        await SeeAsync("keypad 5 (w5) plugged in", "evaluator 15 (w5) plugged in");
 
-        // The display reads them back within Display:Bus:ReadBackSeconds (1 here) and writes them again.
-        await SeeAsync($"keypad 5 (w5) shows \"{second}\"", "evaluator 15 (w5) prompt on");
+        // The display reads them back within Display:Bus:ReadBackSeconds (1 here) and writes them
+        // again. One wait for all four lines: keypad 5 may be rewritten before the sim has even read
+        // "plug 15". Neither "shows" line can be the old one: the sim does not repeat a line
+        // unchanged since it last printed it, and a power-on starts afresh.
+        await SeeAsync("keypad 5 (w5) plugged in", "evaluator 15 (w5) plugged in", $"keypad 5 (w5) shows \"{second}\"", "evaluator 15 (w5) prompt on");
         Assert.DoesNotContain(Statuses(before), s => s.DeviceId is "keypad-w5" or "evaluator-w5" && !s.Online);
     }
 
