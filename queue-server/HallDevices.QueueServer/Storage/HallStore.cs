@@ -14,10 +14,11 @@ namespace HallDevices.QueueServer.Storage;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Why two files: a LiteDB commit writes about a dozen pages, and every thousand pages LiteDB
-/// checkpoints its log into the data file (copy, truncate, fsync) inside the committing call —
-/// about 5 ms every ~80 tickets on the CI machine, which is what kept the request p99 above its
-/// goal. Appending one JSON line to a file is one <c>write</c> call; the database work, checkpoints
+/// Why two files: a LiteDB commit writes about a dozen pages, and once its log passes
+/// <see cref="LiteHallStore.CheckpointPages"/> LiteDB checkpoints it into the data file (copy,
+/// truncate, fsync) inside the committing call — measured when that was LiteDB's default of 1,000
+/// pages, about 5 ms every ~80 tickets on the CI machine, which is what kept the request p99 above
+/// its goal. Appending one JSON line to a file is one <c>write</c> call; the database work, checkpoints
 /// included, moves to the writer thread and is batched there.
 /// </para>
 /// <para>
