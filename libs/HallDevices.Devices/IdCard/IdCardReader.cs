@@ -3,34 +3,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace HallDevices.Devices.IdCard;
 
-/// <summary>Settings for <see cref="IdCardReader"/>.</summary>
-public sealed class IdCardReaderOptions
-{
-    /// <summary>How long to wait for a reply to one command (the read reply is ~1.3 kB: 115 ms at 115200 baud).</summary>
-    public TimeSpan ReplyTimeout { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>Pause between two find-card polls.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(300);
-
-    /// <summary>
-    /// Consecutive failed finds after which the card counts as removed. More than one, because a
-    /// card held at an angle can miss a single find and must not be reported twice.
-    /// </summary>
-    public int RemovalMisses { get; set; } = 2;
-}
-
-/// <summary>Event data for a card that was put on the reader and read.</summary>
-/// <param name="card">The card data.</param>
-/// <param name="readAt">When the read completed.</param>
-public sealed class IdCardPresentedEventArgs(IdCardData card, DateTimeOffset readAt) : EventArgs
-{
-    /// <summary>The card data (the ID number inside is sensitive).</summary>
-    public IdCardData Card { get; } = card;
-
-    /// <summary>When the read completed, from the reader's <see cref="TimeProvider"/>.</summary>
-    public DateTimeOffset ReadAt { get; } = readAt;
-}
-
 /// <summary>
 /// Driver for a SAM resident ID-card reader over any <see cref="Stream"/> (a serial port's base
 /// stream, a pty, a socket). It does not own the stream. Commands are strictly one at a time.

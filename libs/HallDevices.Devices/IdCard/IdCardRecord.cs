@@ -2,19 +2,6 @@ using System.Text;
 
 namespace HallDevices.Devices.IdCard;
 
-/// <summary>Gender as coded on the card (GB/T 2261.1).</summary>
-public enum Gender
-{
-    /// <summary>Code 0 or anything the card did not state.</summary>
-    Unknown = 0,
-
-    /// <summary>Code 1.</summary>
-    Male = 1,
-
-    /// <summary>Code 2.</summary>
-    Female = 2,
-}
-
 /// <summary>
 /// The text fields of a resident ID card. <see cref="ToString"/> masks the ID number, so logging
 /// or printing a record never leaks it.
@@ -62,19 +49,6 @@ public sealed record IdCardRecord(
             .Append(", Nation = ").Append(NationName)
             .Append(", IdNumber = ").Append(MaskedIdNumber)
             .Append(", ValidTo = ").Append(ValidTo?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "长期");
-        return true;
-    }
-}
-
-/// <summary>Everything read from a card: parsed text and the photo, kept opaque.</summary>
-/// <param name="Text">The parsed text block.</param>
-/// <param name="Photo">The photo bytes exactly as the card gave them (licensed wavelet format).</param>
-public sealed record IdCardData(IdCardRecord Text, byte[] Photo)
-{
-    /// <summary>Writes members without the photo bytes and with the ID number masked.</summary>
-    private bool PrintMembers(StringBuilder builder)
-    {
-        builder.Append("Text = ").Append(Text).Append(", PhotoBytes = ").Append(Photo.Length);
         return true;
     }
 }

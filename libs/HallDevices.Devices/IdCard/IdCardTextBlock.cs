@@ -3,27 +3,6 @@ using System.Text;
 
 namespace HallDevices.Devices.IdCard;
 
-/// <summary>Raised when a text block cannot be parsed into an <see cref="IdCardRecord"/>.</summary>
-public sealed class IdCardFormatException : FormatException
-{
-    /// <summary>Creates the exception.</summary>
-    public IdCardFormatException()
-    {
-    }
-
-    /// <summary>Creates the exception with a message.</summary>
-    public IdCardFormatException(string message)
-        : base(message)
-    {
-    }
-
-    /// <summary>Creates the exception with a message and an inner exception.</summary>
-    public IdCardFormatException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-}
-
 /// <summary>
 /// The 256-byte UCS-2 LE text block of a resident ID card. Field widths in bytes: name 30,
 /// gender 2, nation 4, birth 16, address 70, ID number 36, authority 30, valid from 16, valid to

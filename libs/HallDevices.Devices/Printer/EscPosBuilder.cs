@@ -3,51 +3,6 @@ using HallDevices.Devices.Imaging;
 
 namespace HallDevices.Devices.Printer;
 
-/// <summary>Horizontal alignment (<c>ESC a n</c>).</summary>
-public enum EscPosAlignment
-{
-    /// <summary>n = 0.</summary>
-    Left = 0,
-
-    /// <summary>n = 1.</summary>
-    Center = 1,
-
-    /// <summary>n = 2.</summary>
-    Right = 2,
-}
-
-/// <summary>QR error-correction level (<c>GS ( k</c> fn 69, n = 48..51).</summary>
-public enum QrErrorLevel
-{
-    /// <summary>About 7 % recovery.</summary>
-    L = 48,
-
-    /// <summary>About 15 % recovery.</summary>
-    M = 49,
-
-    /// <summary>About 25 % recovery.</summary>
-    Q = 50,
-
-    /// <summary>About 30 % recovery.</summary>
-    H = 51,
-}
-
-/// <summary>Encodings the printer code uses.</summary>
-public static class EscPosEncoding
-{
-    /// <summary>
-    /// GB18030, the encoding Chinese-market printers expect in Chinese mode. The code-pages provider
-    /// is registered on first use because .NET ships only UTF and Latin encodings by default.
-    /// </summary>
-    public static Encoding Gb18030 { get; } = CreateGb18030();
-
-    private static Encoding CreateGb18030()
-    {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return Encoding.GetEncoding("GB18030");
-    }
-}
-
 /// <summary>
 /// Builds an ESC/POS byte stream. Every method appends one command and returns the builder, so a
 /// receipt reads top to bottom; <see cref="ToArray"/> returns the bytes to send.

@@ -1,24 +1,5 @@
 namespace HallDevices.Devices.Printer;
 
-/// <summary>Overall printer health, matching the MQTT device status vocabulary (DESIGN.md §4).</summary>
-public enum PrinterHealth
-{
-    /// <summary>Ready to print.</summary>
-    Ok,
-
-    /// <summary>Paper near end: prints, but someone should change the roll.</summary>
-    PaperLow,
-
-    /// <summary>Paper end: stopped.</summary>
-    PaperOut,
-
-    /// <summary>Cover open: stopped.</summary>
-    CoverOpen,
-
-    /// <summary>Cutter, mechanism or other error.</summary>
-    Error,
-}
-
 /// <summary>Printer condition decoded from <c>DLE EOT 1/2/3/4</c> replies.</summary>
 /// <param name="Online">Not offline (DLE EOT 1 bit 3 clear).</param>
 /// <param name="CoverOpen">DLE EOT 2 bit 2.</param>

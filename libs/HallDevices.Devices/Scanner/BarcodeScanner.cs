@@ -4,11 +4,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace HallDevices.Devices.Scanner;
 
-/// <summary>A code read by the scanner.</summary>
-/// <param name="Code">The code text, prefix and suffix removed.</param>
-/// <param name="ScannedAt">When the line completed.</param>
-public sealed record ScannedCode(string Code, DateTimeOffset ScannedAt);
-
 /// <summary>
 /// Serial barcode/QR scanner driver over a <see cref="Stream"/> (it does not own the stream). Yields
 /// one code per line; over-long or binary lines are dropped with a warning; a line that stops

@@ -2,16 +2,6 @@ using System.Text;
 
 namespace HallDevices.Devices.Scanner;
 
-/// <summary>Line terminator a scanner appends to each code.</summary>
-public enum ScannerSuffix
-{
-    /// <summary><c>0D</c>.</summary>
-    Cr,
-
-    /// <summary><c>0D 0A</c>.</summary>
-    CrLf,
-}
-
 /// <summary>How a scanner frames each code: <c>[prefix]data[suffix]</c>, and the longest code accepted.</summary>
 public sealed record ScannerFraming
 {

@@ -2,21 +2,6 @@ using System.Text;
 
 namespace HallDevices.Devices.Scanner;
 
-/// <summary>Why a line was dropped.</summary>
-public enum ScannerRejection
-{
-    /// <summary>Longer than <see cref="ScannerFraming.MaxLength"/>.</summary>
-    TooLong,
-
-    /// <summary>Control bytes or invalid UTF-8: not something a scanner reads off a code.</summary>
-    Binary,
-}
-
-/// <summary>A dropped line.</summary>
-/// <param name="Reason">Why.</param>
-/// <param name="Length">How many bytes were dropped.</param>
-public sealed record ScannerRejectedLine(ScannerRejection Reason, int Length);
-
 /// <summary>
 /// Pure line splitter for scanners: bytes in, one code per line out. Splits on the configured
 /// suffix, strips the prefix, drops over-long and binary lines (reported through

@@ -4,50 +4,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace HallDevices.Devices.Serial;
 
-/// <summary>Serial settings for <see cref="SerialLink"/>.</summary>
-public sealed class SerialLinkOptions
-{
-    /// <summary>Device path, e.g. <c>/dev/ttyUSB0</c> or a pty link.</summary>
-    public string PortName { get; set; } = string.Empty;
-
-    /// <summary>Baud rate (ID-card readers 115200, scanners 9600 or 115200).</summary>
-    public int BaudRate { get; set; } = 115200;
-
-    /// <summary>Parity.</summary>
-    public Parity Parity { get; set; } = Parity.None;
-
-    /// <summary>Data bits.</summary>
-    public int DataBits { get; set; } = 8;
-
-    /// <summary>Stop bits.</summary>
-    public StopBits StopBits { get; set; } = StopBits.One;
-
-    /// <summary>Wait between reopen attempts after a disconnect.</summary>
-    public TimeSpan ReconnectInterval { get; set; } = TimeSpan.FromSeconds(1);
-}
-
-/// <summary>Whether the port is usable.</summary>
-public enum SerialLinkState
-{
-    /// <summary>Not open: never opened, unplugged, or the peer went away.</summary>
-    Disconnected,
-
-    /// <summary>Open and handed to the session.</summary>
-    Connected,
-}
-
-/// <summary>A state change of a <see cref="SerialLink"/>.</summary>
-/// <param name="state">The new state.</param>
-/// <param name="reason">Why (the exception message for a disconnect), or <see langword="null"/>.</param>
-public sealed class SerialLinkStateChangedEventArgs(SerialLinkState state, string? reason) : EventArgs
-{
-    /// <summary>The new state.</summary>
-    public SerialLinkState State { get; } = state;
-
-    /// <summary>Why the state changed, when known.</summary>
-    public string? Reason { get; } = reason;
-}
-
 /// <summary>
 /// A thin System.IO.Ports transport that survives unplug/replug. It opens the port, runs a
 /// session (a driver loop) over the port's stream, and treats any I/O failure as a disconnect:
