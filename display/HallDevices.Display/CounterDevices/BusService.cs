@@ -8,7 +8,7 @@ using HallDevices.Display.Hosting;
 using HallDevices.Messaging;
 using Microsoft.Extensions.Options;
 
-namespace HallDevices.Display.Windows;
+namespace HallDevices.Display.CounterDevices;
 
 /// <summary>
 /// Master of the windows' RS-485 bus (Modbus RTU over <see cref="SerialLink"/>, reopened after an
