@@ -18,7 +18,7 @@ internal static class DisplayExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddOptions<DisplayOptions>().BindConfiguration(DisplayOptions.Section)
-            .PostConfigure(o => Windows.BusMapFile.Merge(o.Bus))
+            .PostConfigure(o => CounterDevices.BusMapFile.Merge(o.Bus))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DisplayOptions>, DisplayOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
@@ -57,11 +57,11 @@ internal static class DisplayExtensions
         services.AddHostedService(sp => sp.GetRequiredService<VoiceService>());
 
         // Window devices: one counter-state store (fed by HallSubscriber) drives the RS-485 bus and the SPI/GPIO signs.
-        services.AddSingleton<Windows.WindowStates>();
-        services.AddSingleton<Windows.BusService>();
-        services.AddHostedService(sp => sp.GetRequiredService<Windows.BusService>());
-        services.AddSingleton<Windows.SignService>();
-        services.AddHostedService(sp => sp.GetRequiredService<Windows.SignService>());
+        services.AddSingleton<CounterDevices.WindowStates>();
+        services.AddSingleton<CounterDevices.BusService>();
+        services.AddHostedService(sp => sp.GetRequiredService<CounterDevices.BusService>());
+        services.AddSingleton<CounterDevices.SignService>();
+        services.AddHostedService(sp => sp.GetRequiredService<CounterDevices.SignService>());
 
         // MQTT: section "Mqtt" as in the server. The client id doubles as the device id of the
         // retained status, whose last will tells the hall this screen died.

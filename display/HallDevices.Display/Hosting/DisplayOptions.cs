@@ -18,11 +18,11 @@ internal sealed class DisplayOptions
 
     public VoiceOptions Voice { get; set; } = new();
 
-    public Windows.BusOptions Bus { get; set; } = new();
+    public CounterDevices.BusOptions Bus { get; set; } = new();
 
-    public Windows.SignsOptions Signs { get; set; } = new();
+    public CounterDevices.SignsOptions Signs { get; set; } = new();
 
-    public Windows.WindowTextOptions WindowText { get; set; } = new();
+    public CounterDevices.WindowTextOptions WindowText { get; set; } = new();
 }
 
 /// <summary><c>Display:Board:*</c>.</summary>
@@ -160,7 +160,7 @@ internal sealed partial class DisplayOptionsValidator : IValidateOptions<Display
             errors.Add("Display:Voice:PauseMilliseconds must be 0..10000 and Display:Voice:Speed 80..450.");
         }
 
-        Windows.WindowOptionsValidation.Validate(options, errors);
+        CounterDevices.WindowOptionsValidation.Validate(options, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -15,7 +15,7 @@ namespace HallDevices.Display.Hosting;
 internal sealed class HallSubscriber(
     HallMqttClient mqtt,
     BoardState state,
-    Windows.WindowStates windows,
+    CounterDevices.WindowStates windows,
     IServiceProvider services,
     IOptions<DisplayOptions> options,
     ILogger<HallSubscriber> log) : BackgroundService

@@ -1,6 +1,6 @@
 using HallDevices.Display.Board;
 
-namespace HallDevices.Display.Windows;
+namespace HallDevices.Display.CounterDevices;
 
 /// <summary>
 /// The retained state of every counter as the server last published it: the one source for LED

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Text.Json;
-using HallDevices.Display.Windows;
+using HallDevices.Display.CounterDevices;
 using HallDevices.Testing;
 using SkiaSharp;
 
-namespace HallDevices.Display.Tests.Windows;
+namespace HallDevices.Display.Tests.CounterDevices;
 
 /// <summary>
 /// Keypad → server → LED strip → board over the Modbus emulators of device-sim: a real queue-server,

@@ -1,8 +1,8 @@
 using HallDevices.Devices.Modbus;
 using HallDevices.Display.Board;
-using HallDevices.Display.Windows;
+using HallDevices.Display.CounterDevices;
 
-namespace HallDevices.Display.Tests.Windows;
+namespace HallDevices.Display.Tests.CounterDevices;
 
 /// <summary>What the keypad says, and that the register map takes every word of it.</summary>
 public sealed class WindowTextTests

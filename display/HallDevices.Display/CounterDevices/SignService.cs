@@ -9,7 +9,7 @@ using Iot.Device.Tm16xx;
 using Microsoft.Extensions.Options;
 using SkiaSharp;
 
-namespace HallDevices.Display.Windows;
+namespace HallDevices.Display.CounterDevices;
 
 /// <summary>
 /// LED signs wired straight to the controller (<c>Display:Signs</c>): MAX7219 matrix chains on SPI

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using HallDevices.Display.Hosting;
 
-namespace HallDevices.Display.Windows;
+namespace HallDevices.Display.CounterDevices;
 
 /// <summary>Start-up checks of <c>Display:Bus</c>, <c>Display:Signs</c> and <c>Display:WindowText</c>, each naming its key.</summary>
 internal static class WindowOptionsValidation

@@ -1,4 +1,4 @@
-namespace HallDevices.Display.Windows;
+namespace HallDevices.Display.CounterDevices;
 
 /// <summary><c>Display:Bus:*</c>: the RS-485 line with the windows' keypads, evaluators and LED strips.</summary>
 internal sealed class BusOptions
