@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using HallDevices.Queueing.Halls;
 using HallDevices.Queueing.Tickets;
 
@@ -11,29 +9,25 @@ namespace HallDevices.Queueing.Engine;
 /// answered — so two counters calling at the same instant never get the same ticket, and nothing
 /// acknowledged is lost when the process dies. If the commit throws, memory is left untouched.
 /// </summary>
+/// <remarks>
+/// The engine holds the committed tickets and counters and runs the commands; the call order is
+/// <see cref="CallPolicy"/>, the wait told to citizens <see cref="WaitEstimator"/>, repeated requests
+/// <see cref="RequestLedger"/>, per-day numbering and limits <see cref="DayTally"/>, and a command's
+/// pending changes <see cref="UnitOfWork"/>.
+/// </remarks>
 public sealed class HallEngine
 {
-    private const int HandlingSamples = 20;
-
-    private static readonly JsonSerializerOptions OutcomeJson = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
     private readonly IHallJournal _journal;
     private readonly Dictionary<string, Ticket> _tickets = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _todayByNumber = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CounterState> _counters = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _lastSequence = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _issuedPerService = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Service, string IdHash), int> _issuedPerPerson = [];
-    private readonly Dictionary<string, Queue<double>> _handling = new(StringComparer.Ordinal);
     private readonly WaitingIndex _waiting = new();
-    private readonly Dictionary<string, ProcessedRequest> _requests = new(StringComparer.Ordinal);
     private readonly HashSet<string> _appointmentsUsed = new(StringComparer.Ordinal);
-    private DateOnly _day;
+    private readonly CallPolicy _callPolicy;
+    private readonly WaitEstimator _estimator;
+    private readonly RequestLedger _ledger = new();
+    private readonly DayTally _tally;
     private long _sequence;
     private bool _staleAfterRestore;
 
@@ -42,6 +36,9 @@ public sealed class HallEngine
         Hall = hall;
         _journal = journal;
         _time = time;
+        _callPolicy = new CallPolicy(hall, _waiting);
+        _estimator = new WaitEstimator(hall, _waiting, _counters);
+        _tally = new DayTally(hall, Today());
     }
 
     /// <summary>The hall this engine runs.</summary>
@@ -68,7 +65,6 @@ public sealed class HallEngine
         ArgumentNullException.ThrowIfNull(snapshot);
 
         var engine = new HallEngine(hall, journal, time);
-        engine._day = engine.Today();
         engine._sequence = snapshot.LastSequence;
         foreach (var c in hall.Counters)
         {
@@ -87,10 +83,10 @@ public sealed class HallEngine
 
         foreach (var r in snapshot.Requests)
         {
-            engine._requests[r.RequestId] = r;
+            engine._ledger.Remember(r);
         }
 
-        engine._staleAfterRestore = snapshot.Tickets.Any(t => t.ServiceDay < engine._day && t.IsWaiting);
+        engine._staleAfterRestore = snapshot.Tickets.Any(t => t.ServiceDay < engine._tally.Day && t.IsWaiting);
         return engine;
     }
 
@@ -122,28 +118,29 @@ public sealed class HallEngine
                 return Outcome<IssuedTicket>.Fail(ErrorCodes.AppointmentNotAllowed, $"{service.Name} takes no appointments");
             }
 
-            if (service.DailyCapacity is { } capacity && _issuedPerService.GetValueOrDefault(service.Id) >= capacity)
+            if (service.DailyCapacity is { } capacity && _tally.IssuedFor(service.Id) >= capacity)
             {
                 return Outcome<IssuedTicket>.Fail(ErrorCodes.CapacityReached, $"today's {capacity} tickets for {service.Name} are all taken");
             }
 
             if (service.DailyLimitPerPerson is { } limit && command.Citizen is { } citizen
-                && _issuedPerPerson.GetValueOrDefault((service.Id, citizen.Hash)) >= limit)
+                && _tally.IssuedTo(service.Id, citizen.Hash) >= limit)
             {
                 return Outcome<IssuedTicket>.Fail(ErrorCodes.DailyLimit, $"one person may take {limit} ticket(s) a day for {service.Name}");
             }
 
             var queue = Hall.FindQueue(service.QueueId)!;
-            var sequence = _lastSequence.GetValueOrDefault(queue.Id) + 1;
+            var sequence = _tally.NextSequence(queue.Id);
             var number = Ticket.FormatNumber(queue.Prefix, sequence);
             var now = change.Now;
+            var day = _tally.Day;
             var ticket = new Ticket
             {
-                Id = $"{_day:yyyyMMdd}-{number}",
+                Id = $"{day:yyyyMMdd}-{number}",
                 Number = number,
                 QueueId = queue.Id,
                 ServiceId = service.Id,
-                ServiceDay = _day,
+                ServiceDay = day,
                 Sequence = sequence,
                 IssuedAt = now,
                 Status = TicketStatus.Waiting,
@@ -156,8 +153,8 @@ public sealed class HallEngine
             };
 
             // Ahead and estimate as they will be once the ticket is in: count before installing.
-            var ahead = (ticket.Priority == TicketPriority.Normal ? _waiting.CountIn(queue.Id) : CountPriorityAhead(ticket));
-            var estimate = EstimateMinutes(queue.Id, ahead);
+            var ahead = _estimator.AheadOfNew(ticket);
+            var estimate = _estimator.EstimateMinutes(queue.Id, ahead);
             change.Put(ticket);
             change.Emit(new TicketIssued
             {
@@ -242,7 +239,7 @@ public sealed class HallEngine
                     break;
             }
 
-            var next = SelectNext(Hall.FindCounter(counterId)!, change.Now);
+            var next = _callPolicy.SelectNext(Hall.FindCounter(counterId)!, change.Now);
             if (next is null)
             {
                 return Outcome<Ticket>.Success(null);
@@ -433,7 +430,7 @@ public sealed class HallEngine
     {
         lock (_gate)
         {
-            return _todayByNumber.TryGetValue(ticketNumber, out var id) ? _tickets[id] : null;
+            return _tally.TryFind(ticketNumber, out var id) ? _tickets[id] : null;
         }
     }
 
@@ -479,8 +476,8 @@ public sealed class HallEngine
                     q.Id,
                     waiting,
                     oldest is null ? 0 : Math.Max(0, (now - oldest.IssuedAt).TotalSeconds),
-                    EstimateMinutes(q.Id, waiting),
-                    MeanHandlingSeconds(q.Id));
+                    _estimator.EstimateMinutes(q.Id, waiting),
+                    _estimator.MeanHandlingSeconds(q.Id));
             }).ToList();
         }
     }
@@ -490,7 +487,7 @@ public sealed class HallEngine
     {
         lock (_gate)
         {
-            return _tickets.Values.Where(t => t.ServiceDay == _day).OrderBy(t => t, WaitingIndex.IssueOrder.Instance).ToList();
+            return _tickets.Values.Where(t => t.ServiceDay == _tally.Day).OrderBy(t => t, WaitingIndex.IssueOrder.Instance).ToList();
         }
     }
 
@@ -500,26 +497,25 @@ public sealed class HallEngine
     /// change (with the request's outcome, so a retry after a restart is answered the same) is
     /// committed before the outcome is returned.
     /// </summary>
-    private Outcome<T> Run<T>(string? requestId, Func<Change, Outcome<T>> command)
+    private Outcome<T> Run<T>(string? requestId, Func<UnitOfWork, Outcome<T>> command)
     {
         lock (_gate)
         {
-            if (requestId is not null && _requests.TryGetValue(requestId, out var seen))
+            if (_ledger.TryReplay<T>(requestId, out var first))
             {
-                return Replay<T>(seen);
+                return first;
             }
 
             var change = Begin();
             var outcome = command(change);
             if (!outcome.IsOk)
             {
-                change.Reset();
+                change.Rollback();
             }
 
             if (requestId is not null)
             {
-                var stored = new StoredOutcome<T>(outcome.Value, outcome.Error);
-                change.Remember(new ProcessedRequest(requestId, typeof(T).Name, JsonSerializer.Serialize(stored, OutcomeJson), _day));
+                change.Remember(RequestLedger.Record(requestId, outcome, _tally.Day));
             }
 
             if (change.HasChanges)
@@ -529,17 +525,6 @@ public sealed class HallEngine
 
             return outcome;
         }
-    }
-
-    private static Outcome<T> Replay<T>(ProcessedRequest seen)
-    {
-        if (seen.Kind != typeof(T).Name)
-        {
-            return Outcome<T>.Fail(ErrorCodes.RequestIdReused, $"requestId '{seen.RequestId}' was already used for another kind of request");
-        }
-
-        var stored = JsonSerializer.Deserialize<StoredOutcome<T>>(seen.OutcomeJson, OutcomeJson)!;
-        return stored.Error is { } e ? Outcome<T>.Fail(e.Code, e.Message) : Outcome<T>.Success(stored.Value);
     }
 
     private Outcome<CounterState> ChangeCounter(string counterId, string action, CounterStatus to, CounterStatus[] from, string? requestId)
@@ -578,7 +563,7 @@ public sealed class HallEngine
         });
     }
 
-    private Outcome<Ticket> WithServed(string counterId, string? requestId, Func<Change, CounterState, Ticket, Ticket> act)
+    private Outcome<Ticket> WithServed(string counterId, string? requestId, Func<UnitOfWork, CounterState, Ticket, Ticket> act)
     {
         return Run(requestId, change =>
         {
@@ -598,11 +583,11 @@ public sealed class HallEngine
         });
     }
 
-    private Outcome<Ticket> WithTicket(string ticketNumber, string? requestId, Func<Change, Ticket, Outcome<Ticket>> act)
+    private Outcome<Ticket> WithTicket(string ticketNumber, string? requestId, Func<UnitOfWork, Ticket, Outcome<Ticket>> act)
     {
         return Run(requestId, change =>
         {
-            if (string.IsNullOrEmpty(ticketNumber) || !_todayByNumber.TryGetValue(ticketNumber, out var id))
+            if (string.IsNullOrEmpty(ticketNumber) || !_tally.TryFind(ticketNumber, out var id))
             {
                 return Outcome<Ticket>.Fail(ErrorCodes.UnknownTicket, $"no ticket '{ticketNumber}' today in hall {Hall.Id}");
             }
@@ -611,7 +596,7 @@ public sealed class HallEngine
         });
     }
 
-    private Ticket FinishCurrent(Change change, CounterState state)
+    private Ticket FinishCurrent(UnitOfWork change, CounterState state)
     {
         var ticket = change.Ticket(state.TicketId!);
         var finished = ticket with { Status = TicketStatus.Finished, FinishedAt = change.Now };
@@ -627,7 +612,7 @@ public sealed class HallEngine
         return finished;
     }
 
-    private Ticket VoidTicket(Change change, Ticket ticket, string reason)
+    private Ticket VoidTicket(UnitOfWork change, Ticket ticket, string reason)
     {
         change.Emit(new TicketVoided
         {
@@ -635,99 +620,6 @@ public sealed class HallEngine
         });
         return ticket with { Status = TicketStatus.Voided, VoidReason = reason, TargetCounterId = null };
     }
-
-    private Ticket? SelectNext(CounterDefinition counter, DateTimeOffset now)
-    {
-        if (_waiting.TargetedAt(counter.Id) is { } targeted)
-        {
-            return targeted;
-        }
-
-        var served = Hall.QueuesServedBy(counter);
-        Ticket? best = null;
-        foreach (var q in served)
-        {
-            if (_waiting.PriorityHead(q.QueueId) is { } p
-                && (best is null || p.Priority > best.Priority || (p.Priority == best.Priority && WaitingIndex.IssueOrder.Instance.Compare(p, best) < 0)))
-            {
-                best = p;
-            }
-        }
-
-        if (best is not null)
-        {
-            return best;
-        }
-
-        var sla = TimeSpan.FromMinutes(Hall.Policy.ServiceLevelWaitMinutes);
-        Ticket? overdue = null;
-        Ticket? weighted = null;
-        var bestScore = double.MinValue;
-        foreach (var q in served)
-        {
-            if (_waiting.NormalHead(q.QueueId) is not { } head)
-            {
-                continue;
-            }
-
-            var waited = now - head.IssuedAt;
-            if (waited >= sla && (overdue is null || WaitingIndex.IssueOrder.Instance.Compare(head, overdue) < 0))
-            {
-                overdue = head;
-            }
-
-            var score = q.Weight * Math.Max(0, waited.TotalSeconds);
-            if (score > bestScore || (score == bestScore && weighted is not null && WaitingIndex.IssueOrder.Instance.Compare(head, weighted) < 0))
-            {
-                bestScore = score;
-                weighted = head;
-            }
-        }
-
-        return overdue ?? weighted;
-    }
-
-    private int CountPriorityAhead(Ticket ticket) =>
-        Hall.Queues.Where(q => q.Id == ticket.QueueId).Sum(q =>
-        {
-            var head = _waiting.PriorityHead(q.Id);
-            return head is null ? 0 : _waiting.Ahead(head) + 1;
-        });
-
-    /// <summary>
-    /// Ahead × mean handling time ÷ service rate, where the rate is the share of each open counter's
-    /// attention that goes to this queue (weight over the counter's total weight). With no counter
-    /// open, the rate of all counters is assumed, as the hall will open them.
-    /// </summary>
-    private int EstimateMinutes(string queueId, int ahead)
-    {
-        if (ahead == 0)
-        {
-            return 0;
-        }
-
-        double Rate(bool openOnly) => Hall.Counters
-            .Where(c => !openOnly || _counters[c.Id].Status is CounterStatus.Idle or CounterStatus.Serving)
-            .Sum(c =>
-            {
-                var queues = Hall.QueuesServedBy(c);
-                var weight = queues.FirstOrDefault(q => q.QueueId == queueId)?.Weight ?? 0;
-                return weight / queues.Sum(q => q.Weight);
-            });
-
-        var rate = Rate(openOnly: true);
-        if (rate <= 0)
-        {
-            rate = Rate(openOnly: false);
-        }
-
-        return (int)Math.Ceiling(ahead * MeanHandlingSeconds(queueId) / 60.0 / Math.Max(rate, 0.01));
-    }
-
-    private double MeanHandlingSeconds(string queueId) =>
-        _handling.TryGetValue(queueId, out var samples) && samples.Count > 0
-            ? samples.Average()
-            : Hall.Policy.DefaultHandlingMinutes * 60;
 
     private bool TryCounter(string counterId, out CounterState state, out QueueError error)
     {
@@ -742,9 +634,9 @@ public sealed class HallEngine
         return false;
     }
 
-    private Change Begin()
+    private UnitOfWork Begin()
     {
-        var change = new Change(this, _time.GetUtcNow().ToOffset(Offset()));
+        var change = new UnitOfWork(_tickets, _counters, _sequence, _time.GetUtcNow().ToOffset(Offset()));
         RollOverIfNewDay(change);
         return change;
     }
@@ -753,10 +645,10 @@ public sealed class HallEngine
     /// At the first command of a new local day: tickets still waiting from an earlier day are voided
     /// (the hall closed on them), numbers restart at 001 and daily limits reset.
     /// </summary>
-    private void RollOverIfNewDay(Change change)
+    private void RollOverIfNewDay(UnitOfWork change)
     {
         var today = DateOnly.FromDateTime(change.Now.DateTime);
-        if (today == _day && !_staleAfterRestore)
+        if (today == _tally.Day && !_staleAfterRestore)
         {
             return;
         }
@@ -772,46 +664,41 @@ public sealed class HallEngine
             Commit(change);
         }
 
-        if (today == _day)
+        if (today == _tally.Day)
         {
             return;
         }
 
-        _day = today;
         foreach (var old in _tickets.Values.Where(t => t.ServiceDay < today && t.Status != TicketStatus.Called).Select(t => t.Id).ToList())
         {
             _tickets.Remove(old);
         }
 
-        _todayByNumber.Clear();
-        _requests.Clear();
-        _lastSequence.Clear();
-        _issuedPerService.Clear();
-        _issuedPerPerson.Clear();
-        change.Reset();
+        _tally.StartDay(today);
+        _ledger.Clear();
     }
 
-    private void Commit(Change change)
+    /// <summary>Commits the pending changes, then installs them: memory changes only once the journal has them.</summary>
+    private void Commit(UnitOfWork change)
     {
-        var events = change.Events;
-        _journal.Commit(new HallChange(Hall.Id, events, change.Tickets, change.Counters) { Request = change.Request });
-        _sequence += events.Count;
-        if (change.Request is { } request)
+        var committed = change.Commit(_journal, Hall.Id);
+        _sequence = change.LastSequence;
+        if (committed.Request is { } request)
         {
-            _requests[request.RequestId] = request;
+            _ledger.Remember(request);
         }
 
-        foreach (var c in change.Counters)
+        var counters = committed.Counters;
+        for (var i = 0; i < counters.Count; i++)
         {
-            _counters[c.CounterId] = c;
+            _counters[counters[i].CounterId] = counters[i];
         }
 
-        foreach (var t in change.Tickets)
+        var tickets = committed.Tickets;
+        for (var i = 0; i < tickets.Count; i++)
         {
-            Install(t);
+            Install(tickets[i]);
         }
-
-        change.Reset();
     }
 
     /// <summary>Puts a ticket version into memory and keeps every index and counter in step.</summary>
@@ -843,94 +730,11 @@ public sealed class HallEngine
             }
         }
 
-        if (t.ServiceDay == _day)
-        {
-            _todayByNumber[t.Number] = t.Id;
-            if (old is null)
-            {
-                var queuePrefix = Hall.FindQueue(OriginalQueue(t))?.Id ?? t.QueueId;
-                _lastSequence[queuePrefix] = Math.Max(_lastSequence.GetValueOrDefault(queuePrefix), t.Sequence);
-            }
-
-            var counted = t.Status != TicketStatus.Voided;
-            var wasCounted = old is not null && old.Status != TicketStatus.Voided;
-            if (counted != wasCounted)
-            {
-                var delta = counted ? 1 : -1;
-                _issuedPerService[t.ServiceId] = _issuedPerService.GetValueOrDefault(t.ServiceId) + delta;
-                if (t.IdHash is { } hash)
-                {
-                    _issuedPerPerson[(t.ServiceId, hash)] = _issuedPerPerson.GetValueOrDefault((t.ServiceId, hash)) + delta;
-                }
-            }
-        }
-
-        if (t.Status == TicketStatus.Finished && old?.Status != TicketStatus.Finished && t.CalledAt is { } called && t.FinishedAt is { } done)
-        {
-            if (!_handling.TryGetValue(t.QueueId, out var samples))
-            {
-                samples = new Queue<double>(HandlingSamples);
-                _handling[t.QueueId] = samples;
-            }
-
-            samples.Enqueue(Math.Max(0, (done - called).TotalSeconds));
-            if (samples.Count > HandlingSamples)
-            {
-                samples.Dequeue();
-            }
-        }
-    }
-
-    /// <summary>The queue whose number series a ticket belongs to: the queue with its prefix.</summary>
-    private string OriginalQueue(Ticket t)
-    {
-        var prefix = t.Number.TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9');
-        return Hall.Queues.FirstOrDefault(q => q.Prefix == prefix)?.Id ?? t.QueueId;
+        _tally.Count(old, t);
+        _estimator.Observe(old, t);
     }
 
     private DateOnly Today() => DateOnly.FromDateTime(_time.GetUtcNow().ToOffset(Offset()).DateTime);
 
     private TimeSpan Offset() => Hall.TimeZone.GetUtcOffset(_time.GetUtcNow());
-
-    private sealed record StoredOutcome<T>(T? Value, QueueError? Error);
-
-    /// <summary>The pending changes of one command: read-your-writes on top of the committed state.</summary>
-    private sealed class Change(HallEngine engine, DateTimeOffset now)
-    {
-        private readonly Dictionary<string, Ticket> _tickets = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, CounterState> _counters = new(StringComparer.Ordinal);
-        private readonly List<HallEvent> _events = [];
-
-        public DateTimeOffset Now { get; } = now;
-
-        public bool HasChanges => _events.Count > 0 || _tickets.Count > 0 || _counters.Count > 0 || Request is not null;
-
-        public ProcessedRequest? Request { get; private set; }
-
-        public void Remember(ProcessedRequest request) => Request = request;
-
-        public IReadOnlyList<HallEvent> Events => _events.ToList();
-
-        public IReadOnlyList<Ticket> Tickets => _tickets.Values.ToList();
-
-        public IReadOnlyList<CounterState> Counters => _counters.Values.ToList();
-
-        public Ticket Ticket(string id) => _tickets.GetValueOrDefault(id) ?? engine._tickets[id];
-
-        public CounterState? Counter(string id) => _counters.GetValueOrDefault(id) ?? engine._counters.GetValueOrDefault(id);
-
-        public void Put(Ticket t) => _tickets[t.Id] = t;
-
-        public void Put(CounterState c) => _counters[c.CounterId] = c;
-
-        public void Emit(HallEvent e) => _events.Add(e with { Sequence = engine._sequence + _events.Count + 1, At = Now });
-
-        public void Reset()
-        {
-            Request = null;
-            _tickets.Clear();
-            _counters.Clear();
-            _events.Clear();
-        }
-    }
 }
