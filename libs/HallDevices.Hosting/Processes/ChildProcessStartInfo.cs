@@ -22,7 +22,7 @@ public sealed class ChildProcessStartInfo
     public string FileName { get; }
 
     /// <summary>How messages name the child (queue-server, kiosk-01...); the program's file name unless set.</summary>
-    public string Name { get; init; }
+    public string Name { get; set; }
 
     /// <summary>Arguments, passed one by one (no shell quoting).</summary>
     public IList<string> Arguments { get; } = [];
@@ -31,22 +31,22 @@ public sealed class ChildProcessStartInfo
     public IDictionary<string, string?> Environment { get; } = new Dictionary<string, string?>(StringComparer.Ordinal);
 
     /// <summary>Working directory; the parent's when null.</summary>
-    public string? WorkingDirectory { get; init; }
+    public string? WorkingDirectory { get; set; }
 
     /// <summary>Whether <see cref="ChildProcess.WriteLineAsync"/> may write to the child's stdin.</summary>
-    public bool RedirectStandardInput { get; init; }
+    public bool RedirectStandardInput { get; set; }
 
     /// <summary>
     /// How many of the latest output lines are kept (a ring); null keeps every line, for callers that
     /// save or search the whole log.
     /// </summary>
-    public int? KeepLines { get; init; } = 1000;
+    public int? KeepLines { get; set; } = 1000;
 
     /// <summary>How many of the kept lines a failure message shows; null shows all kept.</summary>
-    public int? MessageLines { get; init; } = 60;
+    public int? MessageLines { get; set; } = 60;
 
     /// <summary>Put before each stderr line as it is kept (stdout and stderr share one ring in arrival order).</summary>
-    public string ErrorLinePrefix { get; init; } = string.Empty;
+    public string ErrorLinePrefix { get; set; } = string.Empty;
 
     /// <summary>
     /// A .NET app of this solution: <c>dotnet <paramref name="dll"/></c>, run in the dll's folder
