@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
+using HallDevices.Hosting.Processes;
 
 namespace HallDevices.LoadGen;
 
@@ -10,12 +10,12 @@ namespace HallDevices.LoadGen;
 /// </summary>
 internal static class Cleanup
 {
-    private static readonly ConcurrentDictionary<Process, string> Processes = new();
+    private static readonly ConcurrentDictionary<ChildProcess, byte> Processes = new();
     private static readonly ConcurrentDictionary<string, byte> Folders = new(StringComparer.Ordinal);
 
-    public static void Track(Process process, string name) => Processes[process] = name;
+    public static void Track(ChildProcess process) => Processes[process] = 0;
 
-    public static void Forget(Process process) => Processes.TryRemove(process, out _);
+    public static void Forget(ChildProcess process) => Processes.TryRemove(process, out _);
 
     /// <summary>Creates a fresh folder under the temp directory and tracks it.</summary>
     public static string NewTempFolder(string purpose)
@@ -27,25 +27,9 @@ internal static class Cleanup
     }
 
     /// <summary>Kills one tracked process (and its children) and waits for it, at most 5 s.</summary>
-    public static void Kill(Process process)
+    public static void Kill(ChildProcess process)
     {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(5000);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Never started or already reaped.
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            // Exited between the check and the kill.
-        }
-
+        process.Kill();
         Forget(process);
     }
 
@@ -80,45 +64,6 @@ internal static class Cleanup
         foreach (var folder in Folders.Keys)
         {
             DeleteFolder(folder);
-        }
-    }
-}
-
-/// <summary>The last lines a child process wrote, for error messages.</summary>
-internal sealed class OutputTail(int lines = 60)
-{
-    private readonly Queue<string> _lines = new();
-
-    public void Attach(Process process)
-    {
-        process.OutputDataReceived += (_, e) => Add(e.Data);
-        process.ErrorDataReceived += (_, e) => Add(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-    }
-
-    public void Add(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_lines)
-        {
-            _lines.Enqueue(line);
-            while (_lines.Count > lines)
-            {
-                _lines.Dequeue();
-            }
-        }
-    }
-
-    public override string ToString()
-    {
-        lock (_lines)
-        {
-            return string.Join('\n', _lines);
         }
     }
 }

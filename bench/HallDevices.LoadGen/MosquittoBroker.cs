@@ -1,34 +1,33 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using HallDevices.Hosting.Processes;
 
 namespace HallDevices.LoadGen;
 
 /// <summary>
 /// A real Mosquitto on a free loopback port, with a temp config: password authentication (no
-/// anonymous clients), <c>set_tcp_nodelay true</c> (Nagle costs ~40 ms per round trip otherwise,
-/// DESIGN.md §7) and <c>max_queued_messages</c> sized on purpose. No ACL: the benchmark measures
+/// anonymous clients), <c>set_tcp_nodelay true</c> (otherwise Nagle's algorithm delays every
+/// small reply: docs/perf.md, docs/design.md) and <c>max_queued_messages</c> sized on purpose. No ACL: the benchmark measures
 /// the broker, not the policy.
 /// </summary>
 internal sealed class MosquittoBroker : IAsyncDisposable
 {
-    private readonly Process _process;
+    private readonly ChildProcess _process;
     private readonly string _folder;
-    private readonly OutputTail _output;
 
-    private MosquittoBroker(Process process, string folder, int port, OutputTail output)
+    private MosquittoBroker(ChildProcess process, string folder, int port)
     {
         _process = process;
         _folder = folder;
         Port = port;
-        _output = output;
     }
 
     public int Port { get; }
 
     public int Pid => _process.Id;
 
-    public string Output => _output.ToString();
+    /// <summary>Its last 60 lines.</summary>
+    public string Output => _process.Output;
 
     public static async Task<MosquittoBroker> StartAsync(LoadOptions options, IEnumerable<MqttLogin> logins, CancellationToken ct)
     {
@@ -53,8 +52,8 @@ internal sealed class MosquittoBroker : IAsyncDisposable
                 .AppendLine(CultureInfo.InvariantCulture, $"password_file {passwordFile}")
                 .AppendLine("set_tcp_nodelay true")
                 // Same limit as the embedded broker (Mqtt:MaxPendingMessagesPerClient): a subscriber may
-                // fall this far behind before QoS 1 messages are dropped (Mosquitto's default 1000 lost
-                // 32% of a 20,000-message burst here, DESIGN.md §7).
+                // fall this far behind before QoS 1 messages are dropped (Mosquitto's default of 1000 loses
+                // part of a burst: docs/perf.md, docs/design.md).
                 .AppendLine(CultureInfo.InvariantCulture, $"max_queued_messages {options.MosquittoMaxQueued}")
                 .AppendLine("persistence false")
                 .AppendLine("log_dest stderr")
@@ -64,24 +63,13 @@ internal sealed class MosquittoBroker : IAsyncDisposable
                 .ToString();
             await File.WriteAllTextAsync(config, text, ct);
 
-            var psi = new ProcessStartInfo(options.MosquittoPath)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-                WorkingDirectory = folder,
-            };
-            psi.ArgumentList.Add("-c");
-            psi.ArgumentList.Add(config);
-            var process = Process.Start(psi) ?? throw new InvalidOperationException($"could not start {options.MosquittoPath}");
-            Cleanup.Track(process, "mosquitto");
-            var output = new OutputTail();
-            output.Attach(process);
-            var broker = new MosquittoBroker(process, folder, port, output);
+            var process = ChildProcess.Start(new ChildProcessStartInfo(options.MosquittoPath, "-c", config) { Name = "mosquitto", WorkingDirectory = folder, KeepLines = 60 });
+            Cleanup.Track(process);
+            var broker = new MosquittoBroker(process, folder, port);
             if (!await Ports.WaitListeningAsync(port, TimeSpan.FromSeconds(10), () => process.HasExited, ct))
             {
                 await broker.DisposeAsync();
-                throw new InvalidOperationException($"mosquitto did not listen on 127.0.0.1:{port} within 10 s:\n{output}");
+                throw new InvalidOperationException($"mosquitto did not listen on 127.0.0.1:{port} within 10 s:\n{process.Output}");
             }
 
             return broker;
@@ -103,32 +91,23 @@ internal sealed class MosquittoBroker : IAsyncDisposable
 
     private static async Task RunPasswdAsync(string tool, bool create, string file, MqttLogin login, CancellationToken ct)
     {
-        var psi = new ProcessStartInfo(tool)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var info = new ChildProcessStartInfo(tool) { Name = tool, KeepLines = null, MessageLines = null };
         if (create)
         {
-            psi.ArgumentList.Add("-c");
+            info.Arguments.Add("-c");
         }
 
-        psi.ArgumentList.Add("-b");
-        psi.ArgumentList.Add(file);
-        psi.ArgumentList.Add(login.Username);
-        psi.ArgumentList.Add(login.Password);
-        using var process = Process.Start(psi) ?? throw new InvalidOperationException($"could not start {tool}");
-        Cleanup.Track(process, "mosquitto_passwd");
+        info.Arguments.Add("-b");
+        info.Arguments.Add(file);
+        info.Arguments.Add(login.Username);
+        info.Arguments.Add(login.Password);
+        using var process = ChildProcess.Start(info);
+        Cleanup.Track(process);
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(TimeSpan.FromSeconds(10));
-            var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-            await process.WaitForExitAsync(timeout.Token);
-            if (process.ExitCode != 0)
+            if (await process.WaitForExitAsync(TimeSpan.FromSeconds(10), ct) != 0)
             {
-                throw new InvalidOperationException($"{tool} failed for {login.Username}: {await stderr}");
+                throw new InvalidOperationException($"{tool} failed for {login.Username}: {process.Output}");
             }
         }
         finally

@@ -1,6 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net;
+using HallDevices.Hosting.Processes;
 
 namespace HallDevices.LoadGen;
 
@@ -13,16 +12,15 @@ internal sealed record ServerBroker(BrokerKind Kind, int Port, MqttLogin? Extern
 /// </summary>
 internal sealed class QueueServerProcess : IAsyncDisposable
 {
-    private readonly Process _process;
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    private readonly ChildProcess _process;
     private readonly string _dataFolder;
-    private readonly OutputTail _output;
     private readonly HttpClient _http;
 
-    private QueueServerProcess(Process process, string dataFolder, int httpPort, OutputTail output)
+    private QueueServerProcess(ChildProcess process, string dataFolder, int httpPort)
     {
         _process = process;
         _dataFolder = dataFolder;
-        _output = output;
         BaseUri = new Uri($"http://127.0.0.1:{httpPort}");
         _http = new HttpClient { BaseAddress = BaseUri, Timeout = TimeSpan.FromSeconds(5) };
     }
@@ -38,54 +36,48 @@ internal sealed class QueueServerProcess : IAsyncDisposable
         ? $"exit code {_process.ExitCode} at {_process.ExitTime:HH:mm:ss.fff}"
         : "still running";
 
-    public string Output => _output.ToString();
+    /// <summary>Its last 60 lines.</summary>
+    public string Output => _process.Output;
 
     public static async Task<QueueServerProcess> StartAsync(string dll, ServerBroker broker, IEnumerable<KeyValuePair<string, string>> extraEnvironment, CancellationToken ct)
     {
         var data = Cleanup.NewTempFolder("data");
         var httpPort = Ports.Free();
-        var psi = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-        };
-        psi.ArgumentList.Add(dll);
-        psi.Environment["DOTNET_ENVIRONMENT"] = "Development";
-        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        psi.Environment["Storage__Path"] = data;
-        psi.Environment["Http__Urls"] = $"http://127.0.0.1:{httpPort}";
-        psi.Environment["Logging__LogLevel__Default"] = "Warning";
-        psi.Environment["Mqtt__Port"] = broker.Port.ToString(CultureInfo.InvariantCulture);
+        // The last 60 lines are what a report shows of a server that failed.
+        var info = ChildProcessStartInfo.DotnetApp(dll, "queue-server");
+        info.KeepLines = 60;
+        info.MessageLines = null;
+        info.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        info.Configure("Storage:Path", data)
+            .Configure("Http:Urls", $"http://127.0.0.1:{httpPort}")
+            .Configure("Logging:LogLevel:Default", "Warning")
+            .Configure("Mqtt:Port", broker.Port.ToString(CultureInfo.InvariantCulture));
         if (broker.Kind == BrokerKind.Mosquitto)
         {
             // Bound by HallDevices.Messaging's MqttConnectionOptionsBinder (section Mqtt); the server's
             // embedded-broker override applies only in Embedded mode.
-            psi.Environment["Mqtt__Mode"] = "External";
-            psi.Environment["Mqtt__Host"] = "127.0.0.1";
-            psi.Environment["Mqtt__Username"] = broker.ExternalLogin!.Username;
-            psi.Environment["Mqtt__Password"] = broker.ExternalLogin.Password;
+            info.Configure("Mqtt:Mode", "External")
+                .Configure("Mqtt:Host", "127.0.0.1")
+                .Configure("Mqtt:Username", broker.ExternalLogin!.Username)
+                .Configure("Mqtt:Password", broker.ExternalLogin.Password);
         }
         else
         {
-            psi.Environment["Mqtt__Mode"] = "Embedded";
-            psi.Environment["Mqtt__BindAddress"] = "127.0.0.1";
+            info.Configure("Mqtt:Mode", "Embedded").Configure("Mqtt:BindAddress", "127.0.0.1");
         }
 
         foreach (var (key, value) in extraEnvironment)
         {
-            psi.Environment[key] = value;
+            info.Environment[key] = value;
         }
 
-        var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start dotnet");
-        Cleanup.Track(process, "queue-server");
-        var output = new OutputTail();
-        output.Attach(process);
-        var server = new QueueServerProcess(process, data, httpPort, output);
+        var process = ChildProcess.Start(info);
+        Cleanup.Track(process);
+        var server = new QueueServerProcess(process, data, httpPort);
         try
         {
-            await server.WaitHealthyAsync(TimeSpan.FromSeconds(30), ct);
+            await process.WaitUntilHealthyAsync(new Uri(server.BaseUri, "/health"), StartTimeout, ct);
             return server;
         }
         catch
@@ -131,40 +123,8 @@ internal sealed class QueueServerProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Cleanup.Kill(_process);
-        _process.Dispose();
+        await _process.DisposeAsync();
         _http.Dispose();
         Cleanup.DeleteFolder(_dataFolder);
-        await Task.CompletedTask;
-    }
-
-    private async Task WaitHealthyAsync(TimeSpan timeout, CancellationToken ct)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"queue-server exited with {_process.ExitCode}:\n{Output}");
-            }
-
-            try
-            {
-                using var response = await _http.GetAsync(new Uri("/health", UriKind.Relative), ct);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
-            {
-            }
-
-            await Task.Delay(100, ct);
-        }
-
-        throw new TimeoutException($"queue-server did not answer /health within {timeout.TotalSeconds} s:\n{Output}");
     }
 }

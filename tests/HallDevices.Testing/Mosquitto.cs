@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
-using System.Text;
+using HallDevices.Hosting.Processes;
 
 namespace HallDevices.Testing;
 
@@ -12,8 +12,7 @@ namespace HallDevices.Testing;
 public sealed class Mosquitto : IAsyncDisposable
 {
     private const string Executable = "/usr/sbin/mosquitto";
-    private readonly StringBuilder _output = new();
-    private Process? _process;
+    private ChildProcess? _process;
 
     private Mosquitto(string dir, int port)
     {
@@ -78,17 +77,7 @@ public sealed class Mosquitto : IAsyncDisposable
 
     private async Task RunAsync()
     {
-        var info = new ProcessStartInfo(Executable, ["-c", Path.Combine(Dir, "mosquitto.conf")])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        _process = Process.Start(info)!;
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.BeginErrorReadLine();
-        _process.BeginOutputReadLine();
+        _process = ChildProcess.Start(new ChildProcessStartInfo(Executable, "-c", Path.Combine(Dir, "mosquitto.conf")) { Name = "mosquitto", KeepLines = null });
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (DateTime.UtcNow < deadline)
         {
@@ -109,28 +98,14 @@ public sealed class Mosquitto : IAsyncDisposable
             }
         }
 
-        lock (_output)
-        {
-            throw new InvalidOperationException($"mosquitto did not start: {_output}");
-        }
-    }
-
-    private void Append(string? line)
-    {
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
+        throw new InvalidOperationException($"mosquitto did not start: {_process.Output}");
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_process is { HasExited: false })
+        if (_process is { } p)
         {
-            _process.Kill();
-            await _process.WaitForExitAsync();
+            await p.DisposeAsync();
         }
-
-        _process?.Dispose();
     }
 }

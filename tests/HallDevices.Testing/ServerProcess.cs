@@ -1,15 +1,17 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
+using System.Runtime.InteropServices;
+using HallDevices.Hosting.Processes;
 
 namespace HallDevices.Testing;
 
 /// <summary>A real queue-server child process on free ports and a temp data folder.</summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
-    private readonly StringBuilder _output = new();
-    private Process? _process;
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
+    private ChildProcess? _process;
+    private string _earlierOutput = string.Empty;
 
     private ServerProcess(string dataDir, int httpPort, IReadOnlyDictionary<string, string> settings)
     {
@@ -33,16 +35,8 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri BaseUri => new($"http://127.0.0.1:{HttpPort}");
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    /// <summary>Everything every start of it printed (tests search the whole log, across restarts).</summary>
+    public string Output => _process is { } p ? _earlierOutput + p.Output : _earlierOutput;
 
     public static async Task<ServerProcess> StartAsync(string? dataDir = null, IReadOnlyDictionary<string, string>? settings = null, string logLevel = "Warning")
     {
@@ -56,58 +50,21 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         var dll = Path.Combine(Repo.Root, "queue-server", "HallDevices.QueueServer", "bin", Repo.Configuration, "net10.0", "HallDevices.QueueServer.dll");
         Assert.True(File.Exists(dll), $"queue-server is not built at {dll}");
-        var psi = new ProcessStartInfo("dotnet")
+        var info = Repo.TestApp(dll, "queue-server")
+            .Configure("Storage:Path", DataDir)
+            .Configure("Http:Urls", BaseUri.ToString().TrimEnd('/'))
+            .Configure("Logging:LogLevel:Default", LogLevel)
+            .Configure(Settings)
+            .Configure("Mqtt:Port", MqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        if (_process is { } earlier)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-        };
-        psi.ArgumentList.Add(dll);
-        psi.Environment["DOTNET_ENVIRONMENT"] = "Development";
-        psi.Environment["Storage__Path"] = DataDir;
-        psi.Environment["Http__Urls"] = BaseUri.ToString().TrimEnd('/');
-        psi.Environment["Logging__LogLevel__Default"] = LogLevel;
-        foreach (var (key, value) in Settings)
-        {
-            psi.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+            _earlierOutput += earlier.Output + "\n";
+            await earlier.DisposeAsync();
         }
 
-        psi.Environment["Mqtt__Port"] = MqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-        _process = Process.Start(psi)!;
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"queue-server exited with {_process.ExitCode}:\n{Output}");
-            }
-
-            try
-            {
-                if ((await http.GetAsync(new Uri(BaseUri, "/health"))).StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException)
-            {
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"queue-server did not answer /health within 30 s:\n{Output}");
+        _process = ChildProcess.Start(info);
+        await _process.WaitUntilHealthyAsync(new Uri(BaseUri, "/health"), StartTimeout);
     }
 
     /// <summary>SIGTERM: the graceful shutdown an operator's systemctl stop sends. Returns the exit code.</summary>
@@ -118,30 +75,19 @@ public sealed class ServerProcess : IAsyncDisposable
             return _process?.ExitCode ?? 0;
         }
 
-        using (var kill = Process.Start("kill", ["-TERM", p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
-
-        await p.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        return p.ExitCode;
+        p.Signal(PosixSignal.SIGTERM);
+        return await p.WaitForExitAsync(StopTimeout);
     }
 
     /// <summary>SIGKILL: no shutdown code runs, exactly like a power switch on the process.</summary>
-    public void KillHard()
-    {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-    }
+    public void KillHard() => _process?.Kill();
 
     public async ValueTask DisposeAsync()
     {
-        KillHard();
-        _process?.Dispose();
-        await Task.CompletedTask;
+        if (_process is { } p)
+        {
+            await p.DisposeAsync();
+        }
     }
 
     public static int FreePort()
@@ -149,19 +95,6 @@ public sealed class ServerProcess : IAsyncDisposable
         using var l = new TcpListener(IPAddress.Loopback, 0);
         l.Start();
         return ((IPEndPoint)l.LocalEndpoint).Port;
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
     }
 }
 
@@ -174,6 +107,19 @@ public static class Repo
 
     /// <summary>The configuration this test assembly was built in (bin/{Configuration}/net10.0/), so a child app is taken from the same build.</summary>
     public static string Configuration => new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Parent!.Name;
+
+    /// <summary>
+    /// How tests start one of the solution's apps: <c>dotnet app.dll</c> in Development (the sample
+    /// accounts), keeping its whole output, which failure messages show.
+    /// </summary>
+    public static ChildProcessStartInfo TestApp(string dll, string name)
+    {
+        var info = ChildProcessStartInfo.DotnetApp(dll, name);
+        info.KeepLines = null;
+        info.MessageLines = null;
+        info.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        return info;
+    }
 
     private static string FindRoot()
     {

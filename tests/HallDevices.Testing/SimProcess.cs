@@ -1,103 +1,71 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
-using System.Threading.Channels;
+using HallDevices.Hosting.Processes;
 
 namespace HallDevices.Testing;
 
 /// <summary>A real <c>device-sim</c> child process: commands on its stdin, its lines read back.</summary>
 public sealed partial class SimProcess : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly Channel<string> _lines = Channel.CreateUnbounded<string>();
+    private static readonly TimeSpan LineTimeout = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan QuitTimeout = TimeSpan.FromSeconds(10);
+    private readonly ChildProcess _process;
 
-    private SimProcess(Process process)
+    private SimProcess(ChildProcess process)
     {
         _process = process;
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { _lines.Writer.TryWrite(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { _lines.Writer.TryWrite("stderr: " + e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
     }
-
-    private bool _disposed;
 
     public string? HostPort { get; private set; }
 
     public static async Task<SimProcess> StartAsync(params string[] args)
     {
         var dll = Path.Combine(Repo.Root, "device-sim", "HallDevices.DeviceSim", "bin", Repo.Configuration, "net10.0", "device-sim.dll");
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        psi.ArgumentList.Add(dll);
-        foreach (var a in args)
+
+        // The test's working directory stays the sim's (relative --out paths); every line is kept,
+        // so a wait never misses one, and stderr lines are told apart.
+        var info = new ChildProcessStartInfo("dotnet", [dll, .. args])
         {
-            psi.ArgumentList.Add(a);
-        }
-
-        var sim = new SimProcess(Process.Start(psi)!);
-        var ready = await sim.WaitForLineAsync(l => l.Contains("emulator ready", StringComparison.Ordinal));
-        if (HostPortPattern().Match(ready) is { Success: true } m)
-        {
-            sim.HostPort = m.Groups[1].Value;
-        }
-
-        return sim;
-    }
-
-    public async Task SendAsync(string line)
-    {
-        await _process.StandardInput.WriteLineAsync(line);
-        await _process.StandardInput.FlushAsync();
-    }
-
-    public async Task<string> WaitForLineAsync(Func<string, bool> match, TimeSpan? timeout = null)
-    {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(20));
-        var seen = new List<string>();
+            Name = "device-sim",
+            RedirectStandardInput = true,
+            KeepLines = null,
+            ErrorLinePrefix = "stderr: ",
+        };
+        var sim = new SimProcess(ChildProcess.Start(info));
         try
         {
-            while (true)
+            var ready = await sim.WaitForLineAsync(l => l.Contains("emulator ready", StringComparison.Ordinal));
+            if (HostPortPattern().Match(ready) is { Success: true } m)
             {
-                var line = await _lines.Reader.ReadAsync(cts.Token);
-                seen.Add(line);
-                if (match(line))
-                {
-                    return line;
-                }
+                sim.HostPort = m.Groups[1].Value;
             }
+
+            return sim;
         }
-        catch (OperationCanceledException)
+        catch
         {
-            throw new TimeoutException("device-sim did not print the expected line; it printed:\n" + string.Join('\n', seen));
+            await sim.DisposeAsync();
+            throw;
         }
     }
+
+    public Task SendAsync(string line) => _process.WriteLineAsync(line);
+
+    /// <summary>The next line that matches, reading on from the previous wait; fails after 20 s (or <paramref name="timeout"/>) with what it printed.</summary>
+    public Task<string> WaitForLineAsync(Func<string, bool> match, TimeSpan? timeout = null) =>
+        _process.WaitForLineAsync(match, timeout ?? LineTimeout);
 
     public async Task<int> StopAsync()
     {
         if (!_process.HasExited)
         {
             await SendAsync("quit");
-            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            return await _process.WaitForExitAsync(QuitTimeout);
         }
 
         return _process.ExitCode;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_disposed)
-        {
-            return;
-        }
-
-        _disposed = true;
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 
     [GeneratedRegex("host port: (\\S+)")]
     private static partial Regex HostPortPattern();

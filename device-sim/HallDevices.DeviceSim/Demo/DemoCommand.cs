@@ -12,31 +12,32 @@ namespace HallDevices.DeviceSim.Demo;
 public static class DemoCommand
 {
     /// <summary>Runs the demo.</summary>
-    public static async Task<int> RunAsync(IReadOnlyDictionary<string, string> o, TextWriter output, TextWriter error, CancellationToken stop)
+    public static async Task<int> RunAsync(IReadOnlyDictionary<string, string> o, TextWriter output, TextWriter error, CancellationToken stop, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(o);
+        time ??= TimeProvider.System;
         var citizens = Int(o, "citizens", 40);
         var kiosks = Int(o, "kiosks", 2);
         var seed = Int(o, "seed", 2026);
         var speed = double.Parse(o.GetValueOrDefault("speed", "30"), CultureInfo.InvariantCulture);
         var live = o.GetValueOrDefault("live", "false") == "true";
-        var artefacts = Path.GetFullPath(o.GetValueOrDefault("out", Path.Combine(Build.Root, "out", $"demo-{DateTime.Now:yyyyMMdd-HHmmss}")));
+        var artefacts = Path.GetFullPath(o.GetValueOrDefault("out", Path.Combine(Build.Root, "out", $"demo-{time.GetLocalNow():yyyyMMdd-HHmmss}")));
         Directory.CreateDirectory(artefacts);
 
         try
         {
-            await using var hall = await DemoHall.StartAsync(artefacts, kiosks, speed, output, stop);
-            var monitor = new HallMonitor(output);
+            await using var hall = await DemoHall.StartAsync(artefacts, kiosks, speed, output, time, stop);
+            var monitor = new HallMonitor(output, hall.HallId);
             var watcher = await hall.ConnectAsync("demo-monitor", stop);
             await monitor.AttachAsync(watcher, stop);
             output.WriteLine($"hall is up: board {hall.Board}, server {hall.Server}; {citizens} citizens arrive");
 
-            var script = new DemoScript(hall, monitor, citizens, seed, output);
+            var script = new DemoScript(hall, monitor, citizens, seed, output, time);
             await script.RunAsync(stop);
 
             // Let the display and the printers settle on the final state, then read the day's log.
-            await Task.Delay(2000, stop);
-            var events = await DaySummary.FetchEventsAsync(hall.Server, "xinqiao", stop);
+            await Task.Delay(TimeSpan.FromSeconds(2), time, stop);
+            var events = await DaySummary.FetchEventsAsync(hall.Server, hall.HallId, stop);
             await File.WriteAllLinesAsync(Path.Combine(artefacts, "events.jsonl"), events.Select(e => e.GetRawText()), stop);
             if (monitor.Board is { } board)
             {

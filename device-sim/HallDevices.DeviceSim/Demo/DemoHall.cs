@@ -6,15 +6,6 @@ using HallDevices.Messaging;
 
 namespace HallDevices.DeviceSim.Demo;
 
-/// <summary>The emulated devices of one kiosk and the kiosk app wired to them.</summary>
-/// <param name="Id">Device id (kiosk-01).</param>
-/// <param name="App">The kiosk process.</param>
-/// <param name="Ui">Its touch UI.</param>
-/// <param name="Reader">The ID-card reader emulator.</param>
-/// <param name="Scanner">The scanner emulator.</param>
-/// <param name="Printer">The printer emulator.</param>
-public sealed record DemoKiosk(string Id, ChildApp App, Uri Ui, IdCardEmulatorHost Reader, ScannerEmulatorHost Scanner, PrinterEmulatorHost Printer);
-
 /// <summary>
 /// A whole simulated hall: queue-server with its embedded broker and a temporary LiteDB, kiosks
 /// with an emulated reader, scanner and printer each on real ptys, the window bus (keypads,
@@ -33,13 +24,24 @@ public sealed class DemoHall : IAsyncDisposable
     private readonly List<Task> _emulators = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly List<DemoKiosk> _kiosks = [];
-    private IReadOnlyList<BusDeviceEntry> _busDevices = [];
+    private readonly TimeProvider _time;
 
-    private DemoHall(string artefacts, string dataDir)
+    private DemoHall(string artefacts, string dataDir, HallFile hallFile, TimeProvider time)
     {
         Artefacts = artefacts;
         DataDir = dataDir;
+        HallFile = hallFile;
+        _time = time;
     }
+
+    /// <summary>The hall file the server runs (the demo's hall id, time zone and windows come from it).</summary>
+    public HallFile HallFile { get; }
+
+    /// <summary>The hall's id.</summary>
+    public string HallId => HallFile.Id;
+
+    /// <summary>The hall's windows (counter ids), in the hall file's order.</summary>
+    public IReadOnlyList<string> Counters => HallFile.Counters;
 
     /// <summary>The artefacts folder.</summary>
     public string Artefacts { get; }
@@ -59,20 +61,23 @@ public sealed class DemoHall : IAsyncDisposable
     /// <summary>The kiosks.</summary>
     public IReadOnlyList<DemoKiosk> Kiosks => _kiosks;
 
-    /// <summary>The window bus emulator: staff press keypad keys and citizens rate on evaluators through it, and it tells what each device shows.</summary>
+    /// <summary>The window bus emulator.</summary>
     public BusEmulatorHost Bus { get; private set; } = null!;
 
-    /// <summary>Bus address of the <paramref name="kind"/> device of window <paramref name="counter"/>.</summary>
-    public byte Address(string counter, BusDeviceKind kind) =>
-        _busDevices.First(d => d.Counter == counter && d.Kind == kind).Address;
+    /// <summary>The window bus by window: staff press keypad keys and citizens rate on evaluators through it, and it tells what each device shows.</summary>
+    public WindowBus Windows { get; private set; } = null!;
+
+    /// <summary>The staff console (sign-in) and the booking site (appointments) of the server's HTTP API.</summary>
+    public StaffConsole Console { get; private set; } = null!;
 
     /// <summary>Every app the hall runs, for health checks during the script.</summary>
     public IEnumerable<ChildApp> Apps => _apps.OfType<ChildApp>();
 
     /// <summary>Starts everything; on any failure stops what was started and throws naming the part.</summary>
-    public static async Task<DemoHall> StartAsync(string artefacts, int kiosks, double speed, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<DemoHall> StartAsync(string artefacts, int kiosks, double speed, TextWriter output, TimeProvider time, CancellationToken cancellationToken)
     {
-        var hall = new DemoHall(artefacts, Directory.CreateTempSubdirectory("halldevices-demo-data-").FullName);
+        var hallFile = HallFile.Load(Build.SampleHallFile);
+        var hall = new DemoHall(artefacts, Directory.CreateTempSubdirectory("halldevices-demo-data-").FullName, hallFile, time);
         try
         {
             await hall.StartCoreAsync(kiosks, speed, output, cancellationToken);
@@ -157,8 +162,11 @@ public sealed class DemoHall : IAsyncDisposable
         MqttPort = FreePort();
         var serverHttp = FreePort();
         Server = new Uri($"http://127.0.0.1:{serverHttp}");
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-        var local = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone);
+        Console = new StaffConsole(Server, HallId);
+        _disposables.Add(Console);
+        var zone = HallFile.TimeZone;
+        var now = _time.GetUtcNow();
+        var local = TimeZoneInfo.ConvertTime(now, zone);
         var morning = new DateTimeOffset(local.Year, local.Month, local.Day, 8, 30, 0, zone.GetUtcOffset(local));
 
         // One hall clock for the server and the display: the same start, speed and origin, so the
@@ -167,17 +175,18 @@ public sealed class DemoHall : IAsyncDisposable
         {
             ["Clock:Speed"] = speed.ToString(CultureInfo.InvariantCulture),
             ["Clock:Start"] = morning.ToString("o", CultureInfo.InvariantCulture),
-            ["Clock:Origin"] = DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture),
+            ["Clock:Origin"] = now.ToString("o", CultureInfo.InvariantCulture),
         };
 
         output.WriteLine($"starting queue-server (broker 127.0.0.1:{MqttPort}, http {Server}, clock ×{speed.ToString(CultureInfo.InvariantCulture)} from {morning:HH:mm})");
         var server = ChildApp.Start("queue-server", "queue-server/HallDevices.QueueServer", new Dictionary<string, string>
         {
+            ["Hall:ConfigFile"] = HallFile.Path,
             ["Storage:Path"] = DataDir,
             ["Mqtt:Port"] = Str(MqttPort),
             ["Http:Urls"] = Server.ToString().TrimEnd('/'),
             ["Logging:LogLevel:Default"] = "Warning",
-        }.Concat(clock).ToDictionary(), logs);
+        }.Concat(clock).ToDictionary(), logs, _time);
         _apps.Add(server);
         await server.WaitHealthyAsync(new Uri(Server, "/health"), TimeSpan.FromSeconds(60), cancellationToken);
 
@@ -196,7 +205,8 @@ public sealed class DemoHall : IAsyncDisposable
             output.WriteLine($"starting {id} (reader {reader.HostPath}, scanner {scanner.HostPath}, printer {printer.HostPath})");
             var app = ChildApp.Start(id, "kiosk/HallDevices.Kiosk", new Dictionary<string, string>
             {
-                ["Kiosk:DeviceId"] = id,
+                ["Kiosk:HallId"] = HallId,
+            ["Kiosk:DeviceId"] = id,
                 ["Kiosk:Urls"] = ui.ToString().TrimEnd('/'),
                 ["Kiosk:IdCardReader:Port"] = reader.HostPath!,
                 ["Kiosk:Scanner:Port"] = scanner.HostPath!,
@@ -205,7 +215,7 @@ public sealed class DemoHall : IAsyncDisposable
                 ["Mqtt:Username"] = id,
                 ["Mqtt:Password"] = "sample-" + id,
                 ["Logging:LogLevel:Default"] = "Warning",
-            }, logs);
+            }, logs, _time);
             _apps.Add(app);
             _kiosks.Add(new DemoKiosk(id, app, ui, readerHost, scannerHost, printerHost));
         }
@@ -216,8 +226,9 @@ public sealed class DemoHall : IAsyncDisposable
         var bus = Open("bus", 9600);
         var pictures = new LedStripPictures(Artefacts, new HallDevices.Devices.Signs.SignTextRenderer(HallDevices.Devices.Signs.SignTextRenderer.DefaultFontPath));
         _disposables.Add(pictures);
-        _busDevices = BusMap.Load(busMap);
-        Bus = new BusEmulatorHost(bus.Stream, _busDevices, TextWriter.Null, pictures);
+        var busDevices = BusMap.Load(busMap);
+        Bus = new BusEmulatorHost(bus.Stream, busDevices, TextWriter.Null, pictures);
+        Windows = new WindowBus(Bus, busDevices);
         _emulators.Add(Bus.RunAsync(_stop.Token));
 
         Board = new Uri($"http://127.0.0.1:{FreePort()}");
@@ -225,6 +236,7 @@ public sealed class DemoHall : IAsyncDisposable
         output.WriteLine($"starting display (board {Board}, voice {voice})");
         var display = ChildApp.Start("display", "display/HallDevices.Display", new Dictionary<string, string>
         {
+            ["Display:HallId"] = HallId,
             ["Display:Urls"] = Board.ToString().TrimEnd('/'),
             ["Display:Board:SnapshotDir"] = Artefacts,
             ["Display:Voice:Engine"] = voice,
@@ -236,7 +248,7 @@ public sealed class DemoHall : IAsyncDisposable
             ["Display:Bus:KeypadReplySeconds"] = "2",
             ["Mqtt:Port"] = Str(MqttPort),
             ["Logging:LogLevel:Default"] = "Warning",
-        }.Concat(clock).ToDictionary(), logs);
+        }.Concat(clock).ToDictionary(), logs, _time);
         _apps.Add(display);
 
         foreach (var k in _kiosks)

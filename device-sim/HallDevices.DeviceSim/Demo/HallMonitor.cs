@@ -11,7 +11,7 @@ namespace HallDevices.DeviceSim.Demo;
 /// of counters and queues. Also the demo's progress measure (the script stalls when no event
 /// arrives for too long) and how the script learns what its key presses did: the events they caused.
 /// </summary>
-public sealed class HallMonitor(TextWriter output)
+public sealed class HallMonitor(TextWriter output, string hallId)
 {
     private readonly Lock _gate = new();
     private readonly SortedDictionary<string, JsonElement> _counters = new(StringComparer.Ordinal);
@@ -112,10 +112,10 @@ public sealed class HallMonitor(TextWriter output)
     public async Task AttachAsync(HallMqttClient mqtt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mqtt);
-        await mqtt.SubscribeAsync("hall/xinqiao/board", (m, _) => Keep(() => _board = Json(m)), cancellationToken);
-        await mqtt.SubscribeAsync("hall/xinqiao/counters/+/state", (m, _) => Keep(() => _counters[m.Topic.Split('/')[3]] = Json(m)), cancellationToken);
-        await mqtt.SubscribeAsync("hall/xinqiao/events/#", (m, _) => Keep(() => OnEvent(Json(m))), cancellationToken);
-        await mqtt.SubscribeAsync("hall/xinqiao/devices/+/status", (m, _) => Keep(() => OnDevice(m.Topic.Split('/')[3], Json(m))), cancellationToken);
+        await mqtt.SubscribeAsync($"hall/{hallId}/board", (m, _) => Keep(() => _board = Json(m)), cancellationToken);
+        await mqtt.SubscribeAsync($"hall/{hallId}/counters/+/state", (m, _) => Keep(() => _counters[m.Topic.Split('/')[3]] = Json(m)), cancellationToken);
+        await mqtt.SubscribeAsync($"hall/{hallId}/events/#", (m, _) => Keep(() => OnEvent(Json(m))), cancellationToken);
+        await mqtt.SubscribeAsync($"hall/{hallId}/devices/+/status", (m, _) => Keep(() => OnDevice(m.Topic.Split('/')[3], Json(m))), cancellationToken);
     }
 
     /// <summary>Prints the counters and queues as they stand.</summary>

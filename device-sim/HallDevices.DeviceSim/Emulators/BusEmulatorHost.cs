@@ -205,6 +205,24 @@ public sealed class BusEmulatorHost
         }
     }
 
+    /// <summary>What the device at <paramref name="address"/> shows now, read consistently with what the master writes.</summary>
+    public BusDeviceView View(byte address)
+    {
+        lock (_gate)
+        {
+            var slave = _slaves[address];
+            var unplugged = _unplugged.Contains(address);
+            return slave.Bank switch
+            {
+                _ when unplugged => new BusDeviceView(slave.Entry, true, null, false),
+                LedStripRegisters strip => new BusDeviceView(slave.Entry, false, strip.Text, false),
+                KeypadRegisters keypad => new BusDeviceView(slave.Entry, false, keypad.DisplayText, false),
+                EvaluatorRegisters evaluator => new BusDeviceView(slave.Entry, false, null, evaluator.Prompt),
+                _ => new BusDeviceView(slave.Entry, false, null, false),
+            };
+        }
+    }
+
     /// <summary>One line saying what the device shows, e.g. <c>led 23 (w3) shows "3号窗口 请A001号"</c>.</summary>
     public string Describe(byte address) => Describe(_slaves[address]);
 

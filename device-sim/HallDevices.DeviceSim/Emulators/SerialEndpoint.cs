@@ -1,4 +1,5 @@
 using System.IO.Ports;
+using HallDevices.Devices.Serial;
 
 namespace HallDevices.DeviceSim.Emulators;
 
@@ -9,9 +10,9 @@ namespace HallDevices.DeviceSim.Emulators;
 public sealed class SerialEndpoint : IDisposable
 {
     private readonly SerialPort _port;
-    private readonly Pty.VirtualSerialPair? _pair;
+    private readonly VirtualSerialPair? _pair;
 
-    private SerialEndpoint(SerialPort port, Pty.VirtualSerialPair? pair)
+    private SerialEndpoint(SerialPort port, VirtualSerialPair? pair)
     {
         _port = port;
         _pair = pair;
@@ -26,10 +27,10 @@ public sealed class SerialEndpoint : IDisposable
     /// <summary>Opens <paramref name="path"/>, or a new pty pair when it is null.</summary>
     public static SerialEndpoint Open(string? path, int baudRate, string name)
     {
-        var pair = path is null ? Pty.VirtualSerialPair.Create(name) : null;
+        var pair = path is null ? VirtualSerialPair.Create(name) : null;
         var port = new SerialPort(path ?? pair!.DevicePath, baudRate, Parity.None, 8, StopBits.One)
         {
-            // DTR/RTS are left alone: setting them throws on a pty (DESIGN.md §7).
+            // DTR/RTS are left alone: setting them throws on a pty (docs/design.md).
             ReadTimeout = SerialPort.InfiniteTimeout,
             WriteTimeout = 2000,
         };

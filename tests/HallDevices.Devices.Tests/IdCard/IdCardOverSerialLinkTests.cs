@@ -1,4 +1,3 @@
-using HallDevices.DeviceSim.Pty;
 using System.Collections.Concurrent;
 using HallDevices.Devices.IdCard;
 using HallDevices.Devices.Serial;

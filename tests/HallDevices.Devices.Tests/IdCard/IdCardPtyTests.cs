@@ -1,5 +1,5 @@
-using HallDevices.DeviceSim.Pty;
 using HallDevices.Devices.IdCard;
+using HallDevices.Devices.Serial;
 using HallDevices.Devices.Tests.Support;
 
 namespace HallDevices.Devices.Tests.IdCard;

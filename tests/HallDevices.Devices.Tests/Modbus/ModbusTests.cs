@@ -1,7 +1,7 @@
-using HallDevices.DeviceSim.Pty;
 using System.Text;
 using CsCheck;
 using HallDevices.Devices.Modbus;
+using HallDevices.Devices.Serial;
 using HallDevices.Devices.Tests.Support;
 
 namespace HallDevices.Devices.Tests.Modbus;

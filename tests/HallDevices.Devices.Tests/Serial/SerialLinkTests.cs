@@ -1,4 +1,3 @@
-using HallDevices.DeviceSim.Pty;
 using System.Collections.Concurrent;
 using System.Text;
 using HallDevices.Devices.Serial;

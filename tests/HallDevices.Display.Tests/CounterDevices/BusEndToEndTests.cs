@@ -16,7 +16,7 @@ public sealed class BusEndToEndTests : IAsyncLifetime
     private static readonly string SampleMap = Path.Combine(Repo.Root, "device-sim", "HallDevices.DeviceSim", "bus-sample.json");
     private readonly string _pictures = TempDir.Create("bus-led");
     private ServerProcess _server = null!;
-    private HallDevices.DeviceSim.Pty.VirtualSerialPair _pty = null!;
+    private HallDevices.Devices.Serial.VirtualSerialPair _pty = null!;
     private SimProcess _sim = null!;
     private AppProcess _display = null!;
     private readonly string _snapshots = TempDir.Create("bus-display");
@@ -38,7 +38,7 @@ public sealed class BusEndToEndTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await ServerProcess.StartAsync();
-        _pty = HallDevices.DeviceSim.Pty.VirtualSerialPair.Create("bus-test");
+        _pty = HallDevices.Devices.Serial.VirtualSerialPair.Create("bus-test");
         _sim = await StartSimAsync();
         // The display runs as its own process, as in a hall: its bus polling must not share the
         // test host's threads (in-process it saw spurious Modbus timeouts on this 2-core machine).

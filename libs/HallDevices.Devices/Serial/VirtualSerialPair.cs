@@ -1,22 +1,26 @@
 using System.Diagnostics;
 
-namespace HallDevices.DeviceSim.Pty;
+namespace HallDevices.Devices.Serial;
 
 /// <summary>
 /// Two connected pseudo-terminals made by <c>socat -d -d pty,raw,echo=0,link=A pty,raw,echo=0,link=B</c>,
 /// linked into a private temp folder: a null-modem cable in software. The host opens
 /// <see cref="HostPath"/> as if it were <c>/dev/ttyUSB0</c>; an emulator opens <see cref="DevicePath"/>.
 /// <see cref="Unplug"/> and <see cref="Replug"/> act out a USB-serial adapter pulled and put back.
-/// Dispose kills this socat (by its own handle, nobody else's) and removes the folder.
+/// Dispose kills this socat (by its own handle, nobody else's) and removes the folder. The device
+/// end of <see cref="SerialLink"/>'s tests and of device-sim's emulators, so neither needs the other.
 /// </summary>
 public sealed class VirtualSerialPair : IDisposable
 {
+    private static readonly TimeSpan LinkTimeout = TimeSpan.FromSeconds(5);
+    private readonly TimeProvider _time;
     private Process _socat;
 
-    private VirtualSerialPair(Process socat, string folder)
+    private VirtualSerialPair(Process socat, string folder, TimeProvider time)
     {
         _socat = socat;
         Folder = folder;
+        _time = time;
     }
 
     /// <summary>The private folder holding both links.</summary>
@@ -32,12 +36,12 @@ public sealed class VirtualSerialPair : IDisposable
     public bool IsConnected => !_socat.HasExited;
 
     /// <summary>Creates a pair; fails clearly when socat is not installed.</summary>
-    public static VirtualSerialPair Create(string? name = null)
+    public static VirtualSerialPair Create(string? name = null, TimeProvider? time = null)
     {
         var folder = Directory.CreateTempSubdirectory($"halldevices-{name ?? "pty"}-").FullName;
         try
         {
-            var pair = new VirtualSerialPair(StartSocat(folder), folder);
+            var pair = new VirtualSerialPair(StartSocat(folder), folder, time ?? TimeProvider.System);
             pair.WaitForLinks();
             return pair;
         }
@@ -119,10 +123,10 @@ public sealed class VirtualSerialPair : IDisposable
 
     private void WaitForLinks()
     {
-        var clock = Stopwatch.StartNew();
+        var started = _time.GetTimestamp();
         while (!(File.Exists(HostPath) && File.Exists(DevicePath)))
         {
-            if (clock.Elapsed > TimeSpan.FromSeconds(5) || _socat.HasExited)
+            if (_time.GetElapsedTime(started) > LinkTimeout || _socat.HasExited)
             {
                 throw new InvalidOperationException("socat did not create the pty pair within 5 s");
             }
