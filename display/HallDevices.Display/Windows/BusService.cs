@@ -65,7 +65,7 @@ internal sealed partial class BusService : BackgroundService
 
         LogStarting(_options.Port!, _devices.Count);
         await using var finished = _devices.Any(d => d.Kind == "evaluator")
-            ? await _mqtt.SubscribeAsync(Topics.Event(_hall, "ticket-finished"), OnFinished, stoppingToken)
+            ? await _mqtt.SubscribeAsync(Topics.Event(_hall, EventTypes.TicketFinished), OnFinished, stoppingToken)
             : null;
         using var republish = _mqtt.OnConnected(PublishAllStatusesAsync);
         var link = new SerialLink(
@@ -305,13 +305,12 @@ internal sealed partial class BusService : BackgroundService
     {
         try
         {
-            var e = JsonSerializer.Deserialize<CallEventDto>(m.Payload.Span, HallJson.Options);
-            if (!m.Retain && e?.Number is { } number && e.CounterId is { } counter && _devices.Any(d => d.Kind == "evaluator" && d.Counter == counter))
+            if (!m.Retain && ContractJson.Deserialize<HallEventMessage>(m.Payload.Span) is TicketFinishedEvent { Number: { } number, CounterId: { } counter } && _devices.Any(d => d.Kind == "evaluator" && d.Counter == counter))
             {
                 _evaluations.Finished(counter, number, _time.GetUtcNow());
             }
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or NotSupportedException)
         {
             LogMalformed(m.Topic, e.Message);
         }
@@ -335,20 +334,18 @@ internal sealed partial class BusService : BackgroundService
             {
                 var reply = await _mqtt.RequestAsync(
                     Topics.CounterRequest(_hall),
-                    JsonSerializer.SerializeToUtf8Bytes(new { requestId = NewRequestId(d), counterId = d.Counter, action }, HallJson.Options),
+                    ContractJson.SerializeToUtf8Bytes(new CounterRequest { RequestId = NewRequestId(d), CounterId = d.Counter, Action = action }),
                     allowed,
                     ct);
-                using var doc = JsonDocument.Parse(reply.Payload);
-                var root = doc.RootElement;
-                if (root.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.True)
+                var answer = ContractJson.Deserialize<Reply>(reply.Payload.Span);
+                if (answer is { Ok: true })
                 {
-                    var ticket = root.TryGetProperty("ticket", out var t) && t.ValueKind == JsonValueKind.Object && t.TryGetProperty("number", out var n) ? n.GetString() : null;
-                    shown = WindowText.KeypadDone(action, ticket);
+                    shown = WindowText.KeypadDone(action, answer.Ticket?.Number);
                     LogAnswered(d.Counter, action, "ok");
                 }
                 else
                 {
-                    var code = root.TryGetProperty("error", out var err) && err.TryGetProperty("code", out var c) ? c.GetString() : null;
+                    var code = answer?.Error?.Code;
                     shown = WindowText.KeypadError(code);
                     LogAnswered(d.Counter, action, code ?? "unknown");
                 }
@@ -369,12 +366,11 @@ internal sealed partial class BusService : BackgroundService
         {
             var reply = await _mqtt.RequestAsync(
                 Topics.EvaluateRequest(_hall),
-                JsonSerializer.SerializeToUtf8Bytes(new { requestId = NewRequestId(d), ticketNumber = ticket, counterId = d.Counter, score }, HallJson.Options),
+                ContractJson.SerializeToUtf8Bytes(new EvaluateRequest { RequestId = NewRequestId(d), TicketNumber = ticket, CounterId = d.Counter, Score = score }),
                 TimeSpan.FromSeconds(_options.RequestTimeoutSeconds),
                 ct);
-            using var doc = JsonDocument.Parse(reply.Payload);
-            var ok = doc.RootElement.TryGetProperty("ok", out var o) && o.ValueKind == JsonValueKind.True;
-            LogAnswered(d.Counter, "evaluate", ok ? "ok" : doc.RootElement.GetProperty("error").GetProperty("code").GetString() ?? "unknown");
+            var answer = ContractJson.Deserialize<Reply>(reply.Payload.Span);
+            LogAnswered(d.Counter, "evaluate", answer is { Ok: true } ? "ok" : answer?.Error?.Code ?? "unknown");
         }
         catch (Exception e) when (e is MqttRequestTimeoutException or MqttDeliveryTimeoutException or JsonException or KeyNotFoundException)
         {
@@ -422,8 +418,8 @@ internal sealed partial class BusService : BackgroundService
 
     private void PublishStatus(BusDevice d)
     {
-        var status = new { online = d.Online == true, health = d.Health, detail = d.Detail };
-        Enqueue(ct => _mqtt.PublishJsonAsync(Topics.DeviceStatus(_hall, d.DeviceId), status, retain: true, ct));
+        var status = new DeviceStatus(d.Online == true, d.Health, d.Detail);
+        Enqueue(ct => _mqtt.PublishDeviceStatusAsync(_hall, d.DeviceId, status, ct));
     }
 
     private Task PublishAllStatusesAsync(CancellationToken ct)
