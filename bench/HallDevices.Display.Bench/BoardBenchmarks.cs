@@ -2,6 +2,7 @@ using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
+using HallDevices.Contracts;
 using HallDevices.Display.Board;
 using HallDevices.Display.Hosting;
 using HallDevices.Display.Output;
@@ -14,15 +15,15 @@ namespace HallDevices.Display.Bench;
 /// <summary>A busy board (8 calls, 4 queues, notice) as the sample hall shows it at mid-morning.</summary>
 internal static class SampleBoard
 {
-    public static BoardDto Board(int n) => new(
+    public static BoardMessage Board(int n) => new(
         "xinqiao",
         "新桥镇为民服务中心",
-        Enumerable.Range(0, 8).Select(i => new BoardCallDto($"A{n - i:000}", "w" + ((i % 6) + 1), $"{(i % 6) + 1}号窗口", DateTimeOffset.UnixEpoch.AddSeconds(n * 60 - i), false)).ToList(),
+        Enumerable.Range(0, 8).Select(i => new BoardCall($"A{n - i:000}", "w" + ((i % 6) + 1), $"{(i % 6) + 1}号窗口", DateTimeOffset.UnixEpoch.AddSeconds(n * 60 - i), false)).ToList(),
         [
-            new BoardQueueDto("social", "社保医保", "A", 12, 30),
-            new BoardQueueDto("civil", "民政救助", "B", 3, 9),
-            new BoardQueueDto("household", "户籍证照", "C", 0, 0),
-            new BoardQueueDto("rural", "农业农村与综合", "D", 5, 14),
+            new BoardQueue("social", "社保医保", "A", 12, 30),
+            new BoardQueue("civil", "民政救助", "B", 3, 9),
+            new BoardQueue("household", "户籍证照", "C", 0, 0),
+            new BoardQueue("rural", "农业农村与综合", "D", 5, 14),
         ],
         DateTimeOffset.UnixEpoch.AddSeconds(n * 60),
         n);
@@ -176,7 +177,7 @@ internal sealed class CallToFrameRig : IDisposable
     }
 
     /// <summary>The board message announcing call number <paramref name="n"/>, serialized as the server publishes it.</summary>
-    public static byte[] Message(int n) => JsonSerializer.SerializeToUtf8Bytes(SampleBoard.Board(n), HallJson.Options);
+    public static byte[] Message(int n) => JsonSerializer.SerializeToUtf8Bytes(SampleBoard.Board(n), ContractJson.Options);
 
     /// <summary>
     /// Hands <paramref name="json"/> to the board state as the MQTT handler does and returns the
@@ -188,7 +189,7 @@ internal sealed class CallToFrameRig : IDisposable
         Volatile.Write(ref _frame, frame);
         Volatile.Write(ref _waitFor, _state.Version + 1);
         var start = TimeProvider.System.GetTimestamp();
-        _state.ApplyBoard(JsonSerializer.Deserialize<BoardDto>(json, HallJson.Options)!, retained: false);
+        _state.ApplyBoard(JsonSerializer.Deserialize<BoardMessage>(json, ContractJson.Options)!, retained: false);
         return TimeProvider.System.GetElapsedTime(start, await frame.Task);
     }
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using HallDevices.Contracts;
 using HallDevices.Messaging;
 
@@ -33,11 +32,6 @@ internal sealed class HallRequester : IAsyncDisposable
     [
         ("medical-insurance", true), ("elderly-allowance", true), ("residence-permit", true), ("consultation", false),
     ];
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
 
     private static long _sequence;
     private readonly string _runTag = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
@@ -102,7 +96,7 @@ internal sealed class HallRequester : IAsyncDisposable
             DeviceId = deviceId,
             IdNumber = needsId ? "9" + seq.ToString("D16", CultureInfo.InvariantCulture) + "X" : null,
         };
-        return SendAsync(client, _ticketTopic, JsonSerializer.SerializeToUtf8Bytes(request, Json), ct);
+        return SendAsync(client, _ticketTopic, ContractJson.SerializeToUtf8Bytes(request), ct);
     }
 
     /// <summary>Sends a counter action from counter <c>n mod counters</c>.</summary>
@@ -116,7 +110,7 @@ internal sealed class HallRequester : IAsyncDisposable
             Action = action,
             StaffId = action == "login" ? $"loadgen-{counterId}" : null,
         };
-        return SendAsync(client, _counterTopic, JsonSerializer.SerializeToUtf8Bytes(request, Json), ct);
+        return SendAsync(client, _counterTopic, ContractJson.SerializeToUtf8Bytes(request), ct);
     }
 
     /// <summary>Waits until the server answers a ticket request (a refused one: no ticket is issued), at most <paramref name="within"/>.</summary>
@@ -127,7 +121,7 @@ internal sealed class HallRequester : IAsyncDisposable
         while (Stopwatch.GetTimestamp() < deadline)
         {
             var probe = new TicketRequest { RequestId = $"lg-{_runTag}-probe{Interlocked.Increment(ref _sequence)}", ServiceId = "loadgen-probe", Channel = "kiosk", DeviceId = deviceId };
-            var result = await SendAsync(client, _ticketTopic, JsonSerializer.SerializeToUtf8Bytes(probe, Json), ct, TimeSpan.FromSeconds(1));
+            var result = await SendAsync(client, _ticketTopic, ContractJson.SerializeToUtf8Bytes(probe), ct, TimeSpan.FromSeconds(1));
             if (result.Answered)
             {
                 return;
@@ -188,17 +182,10 @@ internal sealed class HallRequester : IAsyncDisposable
     {
         try
         {
-            var reader = new Utf8JsonReader(reply);
-            using var doc = JsonDocument.ParseValue(ref reader);
-            var root = doc.RootElement;
-            if (root.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.True)
-            {
-                var hasTicket = root.TryGetProperty("ticket", out var t) && t.ValueKind == JsonValueKind.Object;
-                return new RequestResult("ok", hasTicket, elapsed);
-            }
-
-            var code = root.TryGetProperty("error", out var error) && error.TryGetProperty("code", out var c) ? c.GetString() : null;
-            return new RequestResult(code ?? "malformed-reply", false, elapsed);
+            var answer = ContractJson.Deserialize<Reply>(reply);
+            return answer is { Ok: true }
+                ? new RequestResult("ok", answer.Ticket is not null, elapsed)
+                : new RequestResult(answer?.Error?.Code ?? "malformed-reply", false, elapsed);
         }
         catch (JsonException)
         {

@@ -1,7 +1,7 @@
 namespace HallDevices.Contracts;
 
 /// <summary>
-/// Topic names of the MQTT contract v1 (DESIGN.md §4). Every topic is namespaced by hall id so one
+/// Topic names of the MQTT contract v1 (docs/design.md §4). Every topic is namespaced by hall id so one
 /// broker can carry a whole district.
 /// </summary>
 public static class Topics

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HallDevices.Contracts;
 using HallDevices.Display.Board;
 using HallDevices.Display.Hosting;
 using HallDevices.Testing;
@@ -17,17 +18,17 @@ internal sealed class ExpectedBoard
     private const int Height = 1080;
     private static readonly Lazy<SKTypeface> Font = new(() => BoardFont.Load(BoardOptions.DefaultFont));
 
-    private readonly BoardDto _board;
-    private readonly CatalogDto _catalog;
+    private readonly BoardMessage _board;
+    private readonly CatalogMessage _catalog;
 
-    private ExpectedBoard(BoardDto board, CatalogDto catalog)
+    private ExpectedBoard(BoardMessage board, CatalogMessage catalog)
     {
         _board = board;
         _catalog = catalog;
     }
 
     /// <summary>Latest calls, newest first, as the server keeps them.</summary>
-    public IReadOnlyList<BoardCallDto> Calls => _board.Calls!;
+    public IReadOnlyList<BoardCall> Calls => _board.Calls!;
 
     public static BoardLayout Layout => BoardLayout.For(Width, Height);
 
@@ -40,9 +41,9 @@ internal sealed class ExpectedBoard
         using var hall = JsonDocument.Parse(File.ReadAllText(hallFile));
         var root = hall.RootElement;
         var counters = root.GetProperty("counters").EnumerateArray()
-            .Select(c => new CatalogCounterDto(c.GetProperty("id").GetString()!, c.GetProperty("name").GetString()!, c.TryGetProperty("fallback", out var f) && f.GetBoolean()))
+            .Select(c => new CatalogCounterEntry(c.GetProperty("id").GetString()!, c.GetProperty("name").GetString()!, c.TryGetProperty("fallback", out var f) && f.GetBoolean(), []))
             .ToList();
-        var calls = new List<BoardCallDto>();
+        var calls = new List<BoardCall>();
         foreach (var e in events)
         {
             var type = e.GetProperty("type").GetString();
@@ -54,7 +55,7 @@ internal sealed class ExpectedBoard
             var ticket = e.GetProperty("number").GetString()!;
             var counter = e.GetProperty("counterId").GetString()!;
             calls.RemoveAll(c => c.Ticket == ticket && c.CounterId == counter);
-            calls.Insert(0, new BoardCallDto(ticket, counter, counters.First(c => c.Id == counter).Name, e.GetProperty("at").GetDateTimeOffset(), type == "ticket-recalled"));
+            calls.Insert(0, new BoardCall(ticket, counter, counters.First(c => c.Id == counter).Name, e.GetProperty("at").GetDateTimeOffset(), type == "ticket-recalled"));
             if (calls.Count > 10)
             {
                 calls.RemoveAt(10);
@@ -62,14 +63,14 @@ internal sealed class ExpectedBoard
         }
 
         var queues = root.GetProperty("queues").EnumerateArray()
-            .Select(q => new BoardQueueDto(q.GetProperty("id").GetString()!, q.GetProperty("name").GetString(), q.GetProperty("prefix").GetString(), 0, 0))
+            .Select(q => new BoardQueue(q.GetProperty("id").GetString()!, q.GetProperty("name").GetString()!, q.GetProperty("prefix").GetString()!, 0, 0))
             .ToList();
-        var id = root.GetProperty("id").GetString();
-        var name = root.GetProperty("name").GetString();
-        var zone = root.TryGetProperty("timeZone", out var z) ? z.GetString() : "Asia/Shanghai";
+        var id = root.GetProperty("id").GetString()!;
+        var name = root.GetProperty("name").GetString()!;
+        var zone = root.TryGetProperty("timeZone", out var z) ? z.GetString()! : "Asia/Shanghai";
         return new ExpectedBoard(
-            new BoardDto(id, name, calls, queues, DateTimeOffset.UtcNow, 0),
-            new CatalogDto(id, name, zone, counters));
+            new BoardMessage(id, name, calls, queues, DateTimeOffset.UtcNow, 0),
+            new CatalogMessage(id, name, zone, [], [], counters));
     }
 
     /// <summary>The same board with <paramref name="ticket"/> called last at the same window (to prove a wrong number is told apart).</summary>

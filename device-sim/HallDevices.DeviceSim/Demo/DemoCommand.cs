@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using HallDevices.Contracts;
 
 namespace HallDevices.DeviceSim.Demo;
 
@@ -41,7 +42,7 @@ public static class DemoCommand
             await File.WriteAllLinesAsync(Path.Combine(artefacts, "events.jsonl"), events.Select(e => e.GetRawText()), stop);
             if (monitor.Board is { } board)
             {
-                await File.WriteAllTextAsync(Path.Combine(artefacts, "board-final.json"), board.GetRawText(), stop);
+                await File.WriteAllTextAsync(Path.Combine(artefacts, "board-final.json"), ContractJson.Serialize(board), stop);
             }
 
             var rows = DaySummary.Compute(events);

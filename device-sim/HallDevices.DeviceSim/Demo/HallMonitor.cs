@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using HallDevices.Contracts;
 using HallDevices.Messaging;
 
 namespace HallDevices.DeviceSim.Demo;
@@ -14,15 +15,17 @@ namespace HallDevices.DeviceSim.Demo;
 public sealed class HallMonitor(TextWriter output, string hallId)
 {
     private readonly Lock _gate = new();
-    private readonly SortedDictionary<string, JsonElement> _counters = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, CounterStateMessage> _counters = new(StringComparer.Ordinal);
+
+    // Kept as JSON for FindEvent, which the demo script matches on by field name.
     private readonly List<JsonElement> _events = [];
     private readonly Dictionary<string, bool> _online = new(StringComparer.Ordinal);
-    private JsonElement? _board;
+    private BoardMessage? _board;
     private long _lastSequence;
     private DateTime _lastEventAt = DateTime.UtcNow;
 
     /// <summary>The latest retained board.</summary>
-    public JsonElement? Board
+    public BoardMessage? Board
     {
         get
         {
@@ -64,7 +67,7 @@ public sealed class HallMonitor(TextWriter output, string hallId)
         {
             lock (_gate)
             {
-                return _board is { } b ? b.GetProperty("waiting").EnumerateArray().Sum(q => q.GetProperty("waiting").GetInt32()) : null;
+                return _board?.Waiting.Sum(q => q.Waiting);
             }
         }
     }
@@ -112,10 +115,10 @@ public sealed class HallMonitor(TextWriter output, string hallId)
     public async Task AttachAsync(HallMqttClient mqtt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mqtt);
-        await mqtt.SubscribeAsync($"hall/{hallId}/board", (m, _) => Keep(() => _board = Json(m)), cancellationToken);
-        await mqtt.SubscribeAsync($"hall/{hallId}/counters/+/state", (m, _) => Keep(() => _counters[m.Topic.Split('/')[3]] = Json(m)), cancellationToken);
-        await mqtt.SubscribeAsync($"hall/{hallId}/events/#", (m, _) => Keep(() => OnEvent(Json(m))), cancellationToken);
-        await mqtt.SubscribeAsync($"hall/{hallId}/devices/+/status", (m, _) => Keep(() => OnDevice(m.Topic.Split('/')[3], Json(m))), cancellationToken);
+        await mqtt.SubscribeAsync(Topics.Board(hallId), (m, _) => Keep(() => _board = Read<BoardMessage>(m)), cancellationToken);
+        await mqtt.SubscribeAsync(Topics.CounterState(hallId, "+"), (m, _) => Keep(() => _counters[m.Topic.Split('/')[3]] = Read<CounterStateMessage>(m)), cancellationToken);
+        await mqtt.SubscribeAsync(Topics.Event(hallId, "#"), (m, _) => Keep(() => OnEvent(Read<HallEventMessage>(m), JsonDocument.Parse(m.Payload).RootElement.Clone())), cancellationToken);
+        await mqtt.SubscribeAsync(Topics.DeviceStatus(hallId, "+"), (m, _) => Keep(() => OnDevice(m.Topic.Split('/')[3], Read<DeviceStatus>(m))), cancellationToken);
     }
 
     /// <summary>Prints the counters and queues as they stand.</summary>
@@ -125,15 +128,15 @@ public sealed class HallMonitor(TextWriter output, string hallId)
         lock (_gate)
         {
             sb.AppendLine("  window   status    ticket   | queue              waiting  est.");
-            var queues = _board is { } b ? b.GetProperty("waiting").EnumerateArray().ToList() : [];
+            var queues = _board?.Waiting ?? [];
             var counters = _counters.ToList();
             for (var i = 0; i < Math.Max(counters.Count, queues.Count); i++)
             {
                 var left = i < counters.Count
-                    ? $"  {counters[i].Key,-8} {Str(counters[i].Value, "status"),-9} {Str(counters[i].Value, "ticket") ?? "-",-8}"
+                    ? $"  {counters[i].Key,-8} {counters[i].Value.Status,-9} {counters[i].Value.Ticket ?? "-",-8}"
                     : new string(' ', 30);
                 var right = i < queues.Count
-                    ? $" | {Pad(Str(queues[i], "queueName") ?? "", 16)} {queues[i].GetProperty("waiting").GetInt32(),4}  {queues[i].GetProperty("estimatedWaitMinutes").GetInt32(),3} min"
+                    ? $" | {Pad(queues[i].QueueName ?? "", 16)} {queues[i].Waiting,4}  {queues[i].EstimatedWaitMinutes,3} min"
                     : " |";
                 sb.AppendLine(left + right);
             }
@@ -143,22 +146,21 @@ public sealed class HallMonitor(TextWriter output, string hallId)
         output.Flush();
     }
 
-    private void OnEvent(JsonElement e)
+    private void OnEvent(HallEventMessage e, JsonElement json)
     {
-        _events.Add(e);
-        _lastSequence = Math.Max(_lastSequence, e.GetProperty("sequence").GetInt64());
+        _events.Add(json);
+        _lastSequence = Math.Max(_lastSequence, e.Sequence);
         _lastEventAt = DateTime.UtcNow;
-        var at = e.GetProperty("at").GetDateTimeOffset().ToString("HH:mm", CultureInfo.InvariantCulture);
-        var number = Str(e, "number");
-        var line = Str(e, "type") switch
+        var at = e.At.ToString("HH:mm", CultureInfo.InvariantCulture);
+        var line = e switch
         {
-            "ticket-issued" => $"{number} issued ({Str(e, "serviceId")}, {Str(e, "channel")}, {Str(e, "priority")})",
-            "ticket-called" => $"{number} called to {Str(e, "counterId")}",
-            "ticket-recalled" => $"{number} recalled at {Str(e, "counterId")}",
-            "ticket-skipped" => $"{number} skipped: no-show at {Str(e, "counterId")}",
-            "ticket-voided" => $"{number} voided ({Str(e, "reason")})",
-            "evaluation" => $"{number} rated {e.GetProperty("score").GetInt32()}/5",
-            "counter-changed" => $"{Str(e, "counterId")} {Str(e, "action")}",
+            TicketIssuedEvent x => $"{x.Number} issued ({x.ServiceId}, {x.Channel}, {x.Priority})",
+            TicketCalledEvent x => $"{x.Number} called to {x.CounterId}",
+            TicketRecalledEvent x => $"{x.Number} recalled at {x.CounterId}",
+            TicketSkippedEvent x => $"{x.Number} skipped: no-show at {x.CounterId}",
+            TicketVoidedEvent x => $"{x.Number} voided ({x.Reason})",
+            EvaluationEvent x => $"{x.Number} rated {x.Score}/5",
+            CounterChangedEvent x => $"{x.CounterId} {x.Action}",
             _ => null,
         };
         if (line is not null)
@@ -167,12 +169,10 @@ public sealed class HallMonitor(TextWriter output, string hallId)
         }
     }
 
-    private void OnDevice(string device, JsonElement status)
+    private void OnDevice(string device, DeviceStatus status)
     {
-        var health = Str(status, "health");
-        var online = status.TryGetProperty("online", out var o) && o.GetBoolean();
-        _online[device] = online;
-        output.WriteLine($"        device {device}: {(online ? "online" : "OFFLINE")}, {health}");
+        _online[device] = status.Online;
+        output.WriteLine($"        device {device}: {(status.Online ? "online" : "OFFLINE")}, {status.Health}");
     }
 
     private Task Keep(Action update)
@@ -192,8 +192,7 @@ public sealed class HallMonitor(TextWriter output, string hallId)
         return text + new string(' ', Math.Max(0, columns - width));
     }
 
-    private static JsonElement Json(MqttIncomingMessage m) => JsonDocument.Parse(m.Payload).RootElement.Clone();
-
-    private static string? Str(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+    private static T Read<T>(MqttIncomingMessage m)
+        where T : class =>
+        ContractJson.Deserialize<T>(m.Payload.Span) ?? throw new JsonException($"{m.Topic} carried JSON null");
 }

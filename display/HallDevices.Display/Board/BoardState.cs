@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using HallDevices.Contracts;
 using HallDevices.Display.Hosting;
 using HallDevices.Messaging;
 using Microsoft.Extensions.Options;
@@ -28,9 +29,9 @@ internal sealed class BoardState
         SingleReader = true,
     });
 
-    private readonly Dictionary<string, CounterStateDto> _counters = new(StringComparer.Ordinal);
-    private BoardDto? _board;
-    private CatalogDto? _catalog;
+    private readonly Dictionary<string, CounterStateMessage> _counters = new(StringComparer.Ordinal);
+    private BoardMessage? _board;
+    private CatalogMessage? _catalog;
     private TimeZoneInfo _zone = DefaultZone;
     private bool _connected;
     private bool _boardSinceDisconnect;
@@ -69,7 +70,7 @@ internal sealed class BoardState
     }
 
     /// <summary>Takes the retained board. A live (not retained) board whose newest call changed highlights it: a new call, or a recall, which the server moves to the top with a new time.</summary>
-    public void ApplyBoard(BoardDto board, bool retained)
+    public void ApplyBoard(BoardMessage board, bool retained)
     {
         ArgumentNullException.ThrowIfNull(board);
         var now = _time.GetUtcNow();
@@ -98,7 +99,7 @@ internal sealed class BoardState
         }
     }
 
-    public void ApplyCatalog(CatalogDto catalog)
+    public void ApplyCatalog(CatalogMessage catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         lock (_gate)
@@ -109,7 +110,7 @@ internal sealed class BoardState
         }
     }
 
-    public void ApplyCounterState(CounterStateDto state)
+    public void ApplyCounterState(CounterStateMessage state)
     {
         ArgumentNullException.ThrowIfNull(state);
         lock (_gate)
@@ -170,7 +171,7 @@ internal sealed class BoardState
     }
 
     /// <summary>Latest retained state of a counter, if any.</summary>
-    public CounterStateDto? Counter(string counterId)
+    public CounterStateMessage? Counter(string counterId)
     {
         lock (_gate)
         {

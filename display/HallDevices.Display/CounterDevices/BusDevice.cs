@@ -1,3 +1,5 @@
+using HallDevices.Contracts;
+
 namespace HallDevices.Display.CounterDevices;
 
 /// <summary>One device of the bus map and what the display last knew and wrote.</summary>
@@ -14,7 +16,7 @@ internal sealed class BusDevice(BusDeviceOptions options)
     /// <summary>Null until the first attempt.</summary>
     public bool? Online { get; set; }
 
-    public string Health { get; set; } = "ok";
+    public string Health { get; set; } = HealthStates.Ok;
 
     public string? Detail { get; set; }
 

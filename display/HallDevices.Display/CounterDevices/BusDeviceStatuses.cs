@@ -14,13 +14,13 @@ internal sealed partial class BusDeviceStatuses(string hall, HallMqttClient mqtt
 
     public void SetOnline(BusDevice d, bool online, string? detail)
     {
-        if (d.Online == online && d.Health == (online ? "ok" : "error") && (online || d.Detail == detail))
+        if (d.Online == online && d.Health == (online ? HealthStates.Ok : HealthStates.Error) && (online || d.Detail == detail))
         {
             return;
         }
 
         d.Online = online;
-        d.Health = online ? "ok" : "error";
+        d.Health = online ? HealthStates.Ok : HealthStates.Error;
         d.Detail = detail ?? $"{d.Kind} of {d.Counter} at bus address {d.Address}";
         if (online)
         {
@@ -61,16 +61,12 @@ internal sealed partial class BusDeviceStatuses(string hall, HallMqttClient mqtt
     }
 
     /// <summary>The retained device status message of <paramref name="d"/> (contract: <c>{online, health, detail}</c>).</summary>
-    internal static object Payload(BusDevice d)
-    {
-        var status = new { online = d.Online == true, health = d.Health, detail = d.Detail };
-        return status;
-    }
+    internal static DeviceStatus Payload(BusDevice d) => new(d.Online == true, d.Health, d.Detail);
 
     private void PublishStatus(BusDevice d)
     {
         var status = Payload(d);
-        outbox.Enqueue(ct => mqtt.PublishJsonAsync(Topics.DeviceStatus(hall, d.DeviceId), status, retain: true, ct));
+        outbox.Enqueue(ct => mqtt.PublishDeviceStatusAsync(hall, d.DeviceId, status, ct));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bus device {DeviceId} is online")]

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using HallDevices.Contracts;
-using HallDevices.Display.Board;
 using HallDevices.Messaging;
 
 namespace HallDevices.Display.CounterDevices;
@@ -27,7 +26,7 @@ internal sealed partial class BusRequests(string hall, BusOptions options, HallM
             {
                 var reply = await mqtt.RequestAsync(
                     Topics.CounterRequest(hall),
-                    JsonSerializer.SerializeToUtf8Bytes(new { requestId = NewRequestId(d), counterId = d.Counter, action }, HallJson.Options),
+                    ContractJson.SerializeToUtf8Bytes(new CounterRequest { RequestId = NewRequestId(d), CounterId = d.Counter, Action = action }),
                     allowed,
                     ct);
                 (shown, var outcome) = ReplyText.FromCounterReply(reply.Payload, action);
@@ -50,7 +49,7 @@ internal sealed partial class BusRequests(string hall, BusOptions options, HallM
         {
             var reply = await mqtt.RequestAsync(
                 Topics.EvaluateRequest(hall),
-                JsonSerializer.SerializeToUtf8Bytes(new { requestId = NewRequestId(d), ticketNumber = ticket, counterId = d.Counter, score }, HallJson.Options),
+                ContractJson.SerializeToUtf8Bytes(new EvaluateRequest { RequestId = NewRequestId(d), TicketNumber = ticket, CounterId = d.Counter, Score = score }),
                 TimeSpan.FromSeconds(options.RequestTimeoutSeconds),
                 ct);
             LogAnswered(d.Counter, "evaluate", ReplyText.FromEvaluateReply(reply.Payload));

@@ -2,7 +2,6 @@ using System.Text.Json;
 using HallDevices.Contracts;
 using HallDevices.Devices.Modbus;
 using HallDevices.Devices.Serial;
-using HallDevices.Display.Board;
 using HallDevices.Display.Hosting;
 using HallDevices.Messaging;
 using Microsoft.Extensions.Options;
@@ -67,7 +66,7 @@ internal sealed partial class BusService : BackgroundService
 
         LogStarting(_options.Port!, _devices.Count);
         await using var finished = _evaluatorCounters.Count > 0
-            ? await _mqtt.SubscribeAsync(Topics.Event(_hall, "ticket-finished"), OnFinished, stoppingToken)
+            ? await _mqtt.SubscribeAsync(Topics.Event(_hall, EventTypes.TicketFinished), OnFinished, stoppingToken)
             : null;
         using var republish = _mqtt.OnConnected(ct => _statuses.PublishAllStatusesAsync(_devices, ct));
         var link = new SerialLink(
@@ -160,7 +159,7 @@ internal sealed partial class BusService : BackgroundService
             {
                 // It answers, so it is there; but it refuses what the map says it is.
                 d.NextAttempt = _time.GetUtcNow() + TimeSpan.FromSeconds(_options.OfflineRetrySeconds);
-                _statuses.SetHealth(d, "error", $"address {d.Address} refused function {e.Function} ({e.Code}): is it a {d.Kind}?");
+                _statuses.SetHealth(d, HealthStates.Error, $"address {d.Address} refused function {e.Function} ({e.Code}): is it a {d.Kind}?");
                 return;
             }
         }
@@ -187,13 +186,12 @@ internal sealed partial class BusService : BackgroundService
     {
         try
         {
-            var e = JsonSerializer.Deserialize<CallEventDto>(m.Payload.Span, HallJson.Options);
-            if (!m.Retain && e?.Number is { } number && e.CounterId is { } counter && _evaluatorCounters.Contains(counter))
+            if (!m.Retain && ContractJson.Deserialize<HallEventMessage>(m.Payload.Span) is TicketFinishedEvent { Number: { } number, CounterId: { } counter } && _evaluatorCounters.Contains(counter))
             {
                 _evaluations.Finished(counter, number, _time.GetUtcNow());
             }
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or NotSupportedException)
         {
             LogMalformed(m.Topic, e.Message);
         }

@@ -1,5 +1,5 @@
+using HallDevices.Contracts;
 using HallDevices.Devices.Modbus;
-using HallDevices.Display.Board;
 
 namespace HallDevices.Display.CounterDevices;
 
@@ -25,7 +25,7 @@ internal sealed partial class EvaluatorDriver(BusDevice device, BusOptions optio
         readBack.Reset();
     }
 
-    public async Task PollAsync(CounterStateDto? state, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task PollAsync(CounterStateMessage? state, DateTimeOffset now, CancellationToken cancellationToken)
     {
         foreach (var score in await Evaluator.PollAsync(cancellationToken))
         {
@@ -46,7 +46,7 @@ internal sealed partial class EvaluatorDriver(BusDevice device, BusOptions optio
         }
     }
 
-    public string Shows(CounterStateDto? state, DateTimeOffset now) => evaluations.Pending(Device.Counter, now, out _) is not null ? "on" : "off";
+    public string Shows(CounterStateMessage? state, DateTimeOffset now) => evaluations.Pending(Device.Counter, now, out _) is not null ? "on" : "off";
 
     public async Task<bool> StillShowsAsync(string shown, CancellationToken cancellationToken) =>
         !await readBack.LostAsync($"prompt {shown}", async () => await Evaluator.ReadPromptAsync(cancellationToken) != (shown == "on"));

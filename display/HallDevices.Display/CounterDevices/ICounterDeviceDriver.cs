@@ -1,5 +1,5 @@
+using HallDevices.Contracts;
 using HallDevices.Devices.Modbus;
-using HallDevices.Display.Board;
 
 namespace HallDevices.Display.CounterDevices;
 
@@ -22,10 +22,10 @@ internal interface ICounterDeviceDriver
     void Attach(ModbusRtuMaster master);
 
     /// <summary>Reads what the device has for the server (key presses, scores) and sends it on.</summary>
-    Task PollAsync(CounterStateDto? state, DateTimeOffset now, CancellationToken cancellationToken);
+    Task PollAsync(CounterStateMessage? state, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>What the device should show now, in the form kept in <see cref="BusDevice.Written"/>.</summary>
-    string Shows(CounterStateDto? state, DateTimeOffset now);
+    string Shows(CounterStateMessage? state, DateTimeOffset now);
 
     /// <summary>
     /// With nothing new to write: whether the device still shows <paramref name="shown"/>. A device

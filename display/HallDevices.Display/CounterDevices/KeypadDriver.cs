@@ -1,5 +1,5 @@
+using HallDevices.Contracts;
 using HallDevices.Devices.Modbus;
-using HallDevices.Display.Board;
 
 namespace HallDevices.Display.CounterDevices;
 
@@ -28,7 +28,7 @@ internal sealed partial class KeypadDriver(BusDevice device, BusOptions options,
         readBack.Reset();
     }
 
-    public async Task PollAsync(CounterStateDto? state, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task PollAsync(CounterStateMessage? state, DateTimeOffset now, CancellationToken cancellationToken)
     {
         foreach (var key in await Keypad.PollAsync(cancellationToken))
         {
@@ -47,7 +47,7 @@ internal sealed partial class KeypadDriver(BusDevice device, BusOptions options,
         }
     }
 
-    public string Shows(CounterStateDto? state, DateTimeOffset now)
+    public string Shows(CounterStateMessage? state, DateTimeOffset now)
     {
         lock (_gate)
         {

@@ -1,5 +1,5 @@
+using HallDevices.Contracts;
 using HallDevices.Devices.Modbus;
-using HallDevices.Display.Board;
 
 namespace HallDevices.Display.CounterDevices;
 
@@ -22,9 +22,9 @@ internal sealed partial class LedStripDriver(BusDevice device, WindowText text, 
         Device.Written = null;
     }
 
-    public Task PollAsync(CounterStateDto? state, DateTimeOffset now, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task PollAsync(CounterStateMessage? state, DateTimeOffset now, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public string Shows(CounterStateDto? state, DateTimeOffset now) => text.Strip(state);
+    public string Shows(CounterStateMessage? state, DateTimeOffset now) => text.Strip(state);
 
     public async Task<bool> StillShowsAsync(string shown, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HallDevices.Contracts;
 
 namespace HallDevices.Display.CounterDevices;
 
@@ -9,27 +10,21 @@ internal static class ReplyText
     /// <exception cref="JsonException">The reply is not JSON.</exception>
     public static (string Shown, string Outcome) FromCounterReply(ReadOnlyMemory<byte> payload, string action)
     {
-        using var doc = JsonDocument.Parse(payload);
-        var root = doc.RootElement;
-        if (root.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.True)
+        var answer = ContractJson.Deserialize<Reply>(payload.Span);
+        if (answer is { Ok: true })
         {
-            var ticket = root.TryGetProperty("ticket", out var t) && t.ValueKind == JsonValueKind.Object && t.TryGetProperty("number", out var n) ? n.GetString() : null;
-            return (WindowText.KeypadDone(action, ticket), "ok");
+            return (WindowText.KeypadDone(action, answer.Ticket?.Number), "ok");
         }
-        else
-        {
-            var code = root.TryGetProperty("error", out var err) && err.TryGetProperty("code", out var c) ? c.GetString() : null;
-            return (WindowText.KeypadError(code), code ?? "unknown");
-        }
+
+        var code = answer?.Error?.Code;
+        return (WindowText.KeypadError(code), code ?? "unknown");
     }
 
     /// <summary>The outcome to log of a rating: <c>ok</c> or the error code.</summary>
     /// <exception cref="JsonException">The reply is not JSON.</exception>
-    /// <exception cref="KeyNotFoundException">A refusal without an error code.</exception>
     public static string FromEvaluateReply(ReadOnlyMemory<byte> payload)
     {
-        using var doc = JsonDocument.Parse(payload);
-        var ok = doc.RootElement.TryGetProperty("ok", out var o) && o.ValueKind == JsonValueKind.True;
-        return ok ? "ok" : doc.RootElement.GetProperty("error").GetProperty("code").GetString() ?? "unknown";
+        var answer = ContractJson.Deserialize<Reply>(payload.Span);
+        return answer is { Ok: true } ? "ok" : answer?.Error?.Code ?? "unknown";
     }
 }

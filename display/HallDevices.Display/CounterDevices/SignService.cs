@@ -2,7 +2,6 @@ using System.Device.Gpio;
 using System.Device.Spi;
 using HallDevices.Devices.Imaging;
 using HallDevices.Devices.Signs;
-using HallDevices.Display.Board;
 using HallDevices.Display.Hosting;
 using Iot.Device.Max7219;
 using Iot.Device.Tm16xx;

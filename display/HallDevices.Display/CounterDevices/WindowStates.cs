@@ -1,4 +1,4 @@
-using HallDevices.Display.Board;
+using HallDevices.Contracts;
 
 namespace HallDevices.Display.CounterDevices;
 
@@ -10,7 +10,7 @@ namespace HallDevices.Display.CounterDevices;
 internal sealed class WindowStates
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, CounterStateDto> _states = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CounterStateMessage> _states = new(StringComparer.Ordinal);
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _version;
 
@@ -25,7 +25,7 @@ internal sealed class WindowStates
         }
     }
 
-    public void Apply(CounterStateDto state)
+    public void Apply(CounterStateMessage state)
     {
         ArgumentNullException.ThrowIfNull(state);
         TaskCompletionSource changed;
@@ -40,7 +40,7 @@ internal sealed class WindowStates
         changed.TrySetResult();
     }
 
-    public CounterStateDto? Get(string counterId)
+    public CounterStateMessage? Get(string counterId)
     {
         lock (_gate)
         {
@@ -62,7 +62,7 @@ internal sealed class WindowStates
 internal sealed class WindowText(WindowTextOptions options)
 {
     /// <summary>Strip text (≤ 32 UTF-16 units, the strip's register limit).</summary>
-    public string Strip(CounterStateDto? state)
+    public string Strip(CounterStateMessage? state)
     {
         var window = state?.CounterName ?? state?.CounterId ?? string.Empty;
         var template = state?.Status switch
@@ -77,7 +77,7 @@ internal sealed class WindowText(WindowTextOptions options)
     }
 
     /// <summary>A short sign: the ticket number, 暂停服务 when paused, blank otherwise.</summary>
-    public static string Short(CounterStateDto? state) => state?.Status switch
+    public static string Short(CounterStateMessage? state) => state?.Status switch
     {
         "serving" => state.Ticket ?? string.Empty,
         "paused" => "暂停服务",
@@ -85,7 +85,7 @@ internal sealed class WindowText(WindowTextOptions options)
     };
 
     /// <summary>Four 7-segment digits: the number (prefix kept when a segment display can draw it), <c>----</c> when paused.</summary>
-    public static string Digits(CounterStateDto? state)
+    public static string Digits(CounterStateMessage? state)
     {
         if (state?.Status == "paused")
         {
@@ -103,7 +103,7 @@ internal sealed class WindowText(WindowTextOptions options)
     }
 
     /// <summary>The keypad's display for the counter state (≤ 8 characters; the register map carries Chinese).</summary>
-    public static string Keypad(CounterStateDto? state) => state?.Status switch
+    public static string Keypad(CounterStateMessage? state) => state?.Status switch
     {
         "serving" => Fit(state.Ticket ?? string.Empty),
         "paused" => "暂停服务",
@@ -123,13 +123,13 @@ internal sealed class WindowText(WindowTextOptions options)
     /// <summary>The keypad's answer to a refused request, by contract error code, in words staff read at a glance.</summary>
     public static string KeypadError(string? code) => code switch
     {
-        "counter-closed" => "窗口未登录",
-        "counter-paused" => "暂停服务",
-        "not-serving" => "无在办号",
-        "ticket-in-progress" => "请先办结",
-        "counter-occupied" => "窗口已占用",
-        "staff-elsewhere" => "已在别窗登录",
-        "unknown-counter" => "未知窗口",
+        ErrorCodes.CounterClosed => "窗口未登录",
+        ErrorCodes.CounterPaused => "暂停服务",
+        ErrorCodes.NotServing => "无在办号",
+        ErrorCodes.TicketInProgress => "请先办结",
+        ErrorCodes.CounterOccupied => "窗口已占用",
+        ErrorCodes.StaffElsewhere => "已在别窗登录",
+        ErrorCodes.UnknownCounter => "未知窗口",
         _ => "操作失败",
     };
 

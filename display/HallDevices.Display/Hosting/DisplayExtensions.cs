@@ -1,4 +1,3 @@
-using HallDevices.Contracts;
 using HallDevices.Display.Board;
 using HallDevices.Display.Output;
 using HallDevices.Display.Voice;
@@ -75,9 +74,7 @@ internal static class DisplayExtensions
 
             if (string.IsNullOrEmpty(o.WillTopic))
             {
-                o.WillTopic = Topics.DeviceStatus(d.Value.HallId, o.ClientId);
-                o.WillPayload = """{"online":false,"health":"error","detail":"display disconnected"}""";
-                o.WillRetain = true;
+                o.UseDeviceStatusWill(d.Value.HallId, o.ClientId, "display disconnected");
             }
         });
         services.AddHostedService<HallSubscriber>();

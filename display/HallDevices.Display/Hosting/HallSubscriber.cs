@@ -37,8 +37,8 @@ internal sealed class HallSubscriber(
             await mqtt.SubscribeAsync(Topics.Catalog(_hall), OnCatalog, stoppingToken),
             await mqtt.SubscribeAsync(Topics.Board(_hall), OnBoard, stoppingToken),
             await mqtt.SubscribeAsync(Topics.CounterState(_hall, "+"), OnCounterState, stoppingToken),
-            await mqtt.SubscribeAsync(Topics.Event(_hall, "ticket-called"), OnCall, stoppingToken),
-            await mqtt.SubscribeAsync(Topics.Event(_hall, "ticket-recalled"), OnCall, stoppingToken),
+            await mqtt.SubscribeAsync(Topics.Event(_hall, EventTypes.TicketCalled), OnCall, stoppingToken),
+            await mqtt.SubscribeAsync(Topics.Event(_hall, EventTypes.TicketRecalled), OnCall, stoppingToken),
         };
         try
         {
@@ -66,19 +66,25 @@ internal sealed class HallSubscriber(
         }
     }
 
-    private Task OnCatalog(MqttIncomingMessage m, CancellationToken ct) => Read<CatalogDto>(m, state.ApplyCatalog);
+    private Task OnCatalog(MqttIncomingMessage m, CancellationToken ct) => Read<CatalogMessage>(m, state.ApplyCatalog);
 
-    private Task OnBoard(MqttIncomingMessage m, CancellationToken ct) => Read<BoardDto>(m, b => state.ApplyBoard(b, m.Retain));
+    private Task OnBoard(MqttIncomingMessage m, CancellationToken ct) => Read<BoardMessage>(m, b => state.ApplyBoard(b, m.Retain));
 
-    private Task OnCounterState(MqttIncomingMessage m, CancellationToken ct) => Read<CounterStateDto>(m, s =>
+    private Task OnCounterState(MqttIncomingMessage m, CancellationToken ct) => Read<CounterStateMessage>(m, s =>
     {
         state.ApplyCounterState(s);
         windows.Apply(s);
     });
 
-    private Task OnCall(MqttIncomingMessage m, CancellationToken ct) => Read<CallEventDto>(m, e =>
+    private Task OnCall(MqttIncomingMessage m, CancellationToken ct) => Read<HallEventMessage>(m, e =>
     {
-        if (e.Number is null || e.CounterId is null)
+        var (number, counter) = e switch
+        {
+            TicketCalledEvent c => (c.Number, c.CounterId),
+            TicketRecalledEvent r => (r.Number, r.CounterId),
+            _ => (null, null),
+        };
+        if (number is null || counter is null)
         {
             return;
         }
@@ -93,7 +99,7 @@ internal sealed class HallSubscriber(
         if (_voice && !m.Retain)
         {
             services.GetRequiredService<AnnouncementQueue>().Enqueue(
-                new Announcement(e.Number, e.CounterId, state.CounterName(e.CounterId), e.Type == "ticket-recalled" || m.Topic.EndsWith("/ticket-recalled", StringComparison.Ordinal), e.Sequence));
+                new Announcement(number, counter, state.CounterName(counter), e is TicketRecalledEvent || m.Topic.EndsWith("/" + EventTypes.TicketRecalled, StringComparison.Ordinal), e.Sequence));
         }
     });
 
@@ -106,14 +112,15 @@ internal sealed class HallSubscriber(
 
         try
         {
-            if (JsonSerializer.Deserialize<T>(m.Payload.Span, HallJson.Options) is { } value)
+            if (ContractJson.Deserialize<T>(m.Payload.Span) is { } value)
             {
                 apply(value);
             }
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or NotSupportedException)
         {
             // A malformed message must not take the board down; it keeps the last good state.
+            // (An event without a known "type" first cannot be read as one: NotSupportedException.)
             log.LogWarning("Ignoring malformed message on {Topic}: {Reason}", m.Topic, e.Message);
         }
 
@@ -123,10 +130,6 @@ internal sealed class HallSubscriber(
     private async Task PublishStatusAsync(CancellationToken ct)
     {
         var voice = services.GetService<VoiceService>()?.Status ?? "off";
-        await mqtt.PublishJsonAsync(
-            Topics.DeviceStatus(_hall, DeviceId),
-            new { online = true, health = "ok", detail = $"call board; voice {voice}" },
-            retain: true,
-            ct);
+        await mqtt.PublishDeviceStatusAsync(_hall, DeviceId, new DeviceStatus(true, HealthStates.Ok, $"call board; voice {voice}"), ct);
     }
 }

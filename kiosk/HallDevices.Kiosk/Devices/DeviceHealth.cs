@@ -1,4 +1,3 @@
-using System.Text.Json;
 using HallDevices.Contracts;
 using HallDevices.Devices.Printer;
 using HallDevices.Kiosk.Flows;
@@ -74,19 +73,11 @@ public sealed class DeviceHealth(HallMqttClient mqtt, IOptions<KioskOptions> opt
     /// <summary>Publishes the whole status (retained).</summary>
     public async Task PublishAsync(CancellationToken cancellationToken)
     {
-        object status;
+        DeviceStatus status;
         lock (_gate)
         {
-            var health = _printer switch
-            {
-                PrinterHealth.PaperLow => "paper-low",
-                PrinterHealth.PaperOut => "paper-out",
-                PrinterHealth.CoverOpen => "cover-open",
-                PrinterHealth.Error => "error",
-                _ => "ok",
-            };
             var detail = string.Join("; ", _problems.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"));
-            status = new { online = true, health, detail = detail.Length == 0 ? null : detail };
+            status = new DeviceStatus(true, TicketFlow.HealthOf(_printer), detail.Length == 0 ? null : detail);
         }
 
         if (!mqtt.IsConnected)
@@ -97,7 +88,7 @@ public sealed class DeviceHealth(HallMqttClient mqtt, IOptions<KioskOptions> opt
         try
         {
             var o = options.Value;
-            await mqtt.PublishAsync(Topics.DeviceStatus(o.HallId, o.DeviceId), JsonSerializer.SerializeToUtf8Bytes(status), retain: true, cancellationToken);
+            await mqtt.PublishDeviceStatusAsync(o.HallId, o.DeviceId, status, cancellationToken);
         }
         catch (Exception e) when (e is TimeoutException or MqttOperationRejectedException)
         {

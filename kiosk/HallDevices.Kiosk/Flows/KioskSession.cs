@@ -105,13 +105,13 @@ public sealed class KioskSession(TicketFlow flow, PassCodePolicy passCodes, ICat
         var service = catalog.FindService(serviceId);
         if (service is null)
         {
-            Update(v => v with { Screen = KioskScreen.Message, MessageCode = "unknown-service" });
+            Update(v => v with { Screen = KioskScreen.Message, MessageCode = ErrorCodes.UnknownService });
             return Task.CompletedTask;
         }
 
         if (service.NeedsIdCard && CurrentIdNumber() is null)
         {
-            Update(v => v with { Screen = KioskScreen.Message, MessageCode = "id-required" });
+            Update(v => v with { Screen = KioskScreen.Message, MessageCode = ErrorCodes.IdRequired });
             return Task.CompletedTask;
         }
 

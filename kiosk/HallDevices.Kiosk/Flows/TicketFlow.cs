@@ -52,7 +52,7 @@ public sealed class TicketFlow(IQueueClient queue, ITicketPrinter printer, IOpti
         var before = await SafeCheckAsync(cancellationToken);
         if (before is PrinterHealth.PaperOut or PrinterHealth.CoverOpen or PrinterHealth.Error)
         {
-            return new TicketOutcome(TicketOutcomeKind.PrinterNotReady, Code: "printer-" + Kebab(before));
+            return new TicketOutcome(TicketOutcomeKind.PrinterNotReady, Code: "printer-" + HealthOf(before));
         }
 
         var request = new TicketRequest
@@ -90,7 +90,7 @@ public sealed class TicketFlow(IQueueClient queue, ITicketPrinter printer, IOpti
             var after = await SafeCheckAsync(cancellationToken);
             if (after is PrinterHealth.PaperOut or PrinterHealth.CoverOpen or PrinterHealth.Error)
             {
-                failure = Kebab(after);
+                failure = HealthOf(after);
             }
         }
         catch (Exception e) when (e is IOException or TimeoutException or InvalidOperationException or UnauthorizedAccessException)
@@ -141,12 +141,13 @@ public sealed class TicketFlow(IQueueClient queue, ITicketPrinter printer, IOpti
         }
     }
 
-    private static string Kebab(PrinterHealth health) => health switch
+    /// <summary>The printer's state as the contract spells it: a device status's <c>health</c>, a failed print's <c>reason</c>.</summary>
+    public static string HealthOf(PrinterHealth health) => health switch
     {
-        PrinterHealth.PaperLow => "paper-low",
-        PrinterHealth.PaperOut => "paper-out",
-        PrinterHealth.CoverOpen => "cover-open",
-        PrinterHealth.Error => "error",
-        _ => "ok",
+        PrinterHealth.PaperLow => HealthStates.PaperLow,
+        PrinterHealth.PaperOut => HealthStates.PaperOut,
+        PrinterHealth.CoverOpen => HealthStates.CoverOpen,
+        PrinterHealth.Error => HealthStates.Error,
+        _ => HealthStates.Ok,
     };
 }

@@ -26,9 +26,7 @@ public static class Extensions
             o.Username ??= kiosk.DeviceId;
 
             // The broker tells everyone the kiosk is gone if it dies without saying goodbye.
-            o.WillTopic = HallDevices.Contracts.Topics.DeviceStatus(kiosk.HallId, kiosk.DeviceId);
-            o.WillPayload = """{"online":false,"health":"error","detail":"connection lost"}""";
-            o.WillRetain = true;
+            o.UseDeviceStatusWill(kiosk.HallId, kiosk.DeviceId, "connection lost");
         });
         services.AddSingleton<MqttQueueClient>();
         services.AddSingleton<IQueueClient>(sp => sp.GetRequiredService<MqttQueueClient>());

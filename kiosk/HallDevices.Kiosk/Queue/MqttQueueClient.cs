@@ -25,11 +25,6 @@ public sealed record CatalogSnapshot(string HallName, IReadOnlyList<CatalogQueue
 /// </summary>
 public sealed class MqttQueueClient(HallMqttClient mqtt, IOptions<KioskOptions> options, ILogger<MqttQueueClient> log) : BackgroundService, IQueueClient, ICatalogSource
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    };
-
     private readonly KioskOptions _options = options.Value;
     private volatile CatalogSnapshot? _catalog;
     private IReadOnlyDictionary<string, int> _waiting = new Dictionary<string, int>();
@@ -61,9 +56,7 @@ public sealed class MqttQueueClient(HallMqttClient mqtt, IOptions<KioskOptions> 
     public async Task<TicketReply> RequestTicketAsync(TicketRequest request, CancellationToken cancellationToken)
     {
         var reply = await RequestAsync(Topics.TicketRequest(_options.HallId), request, cancellationToken);
-        return reply.GetProperty("ok").GetBoolean()
-            ? new TicketReply(reply.GetProperty("ticket").Deserialize<TicketInfo>(Json), null)
-            : new TicketReply(null, reply.GetProperty("error").Deserialize<ErrorInfo>(Json));
+        return reply.Ok ? new TicketReply(reply.Ticket, null) : new TicketReply(null, reply.Error);
     }
 
     /// <inheritdoc />
@@ -73,9 +66,9 @@ public sealed class MqttQueueClient(HallMqttClient mqtt, IOptions<KioskOptions> 
             Topics.PrintResultRequest(_options.HallId),
             new PrintResultRequest { RequestId = requestId, TicketNumber = ticketNumber, Ok = ok, Reason = reason },
             cancellationToken);
-        if (!reply.GetProperty("ok").GetBoolean())
+        if (!reply.Ok)
         {
-            log.LogWarning("Print result for {Number} refused: {Reply}", ticketNumber, reply.GetProperty("error").GetProperty("code").GetString());
+            log.LogWarning("Print result for {Number} refused: {Reply}", ticketNumber, reply.Error?.Code);
         }
     }
 
@@ -94,17 +87,16 @@ public sealed class MqttQueueClient(HallMqttClient mqtt, IOptions<KioskOptions> 
         }, stoppingToken);
     }
 
-    private async Task<JsonElement> RequestAsync<T>(string topic, T body, CancellationToken cancellationToken)
+    private async Task<Reply> RequestAsync<T>(string topic, T body, CancellationToken cancellationToken)
     {
-        var payload = JsonSerializer.SerializeToUtf8Bytes(body, Json);
+        var payload = ContractJson.SerializeToUtf8Bytes(body);
         Exception? last = null;
         for (var attempt = 1; attempt <= _options.RequestAttempts; attempt++)
         {
             try
             {
                 var reply = await mqtt.RequestAsync(topic, payload, _options.RequestTimeout, cancellationToken);
-                using var doc = JsonDocument.Parse(reply.Payload);
-                return doc.RootElement.Clone();
+                return ContractJson.Deserialize<Reply>(reply.Payload.Span) ?? throw new JsonException($"the reply on {reply.Topic} is JSON null");
             }
             catch (Exception e) when (e is TimeoutException or MqttOperationRejectedException or JsonException)
             {
@@ -120,19 +112,18 @@ public sealed class MqttQueueClient(HallMqttClient mqtt, IOptions<KioskOptions> 
     {
         try
         {
-            var root = JsonDocument.Parse(m.Payload).RootElement;
-            var queues = root.GetProperty("queues").EnumerateArray()
-                .Select(q => new CatalogQueue(q.GetProperty("id").GetString()!, q.GetProperty("name").GetString()!, 0)).ToList();
-            var services = root.GetProperty("services").EnumerateArray().Select(s => new CatalogService(
-                s.GetProperty("id").GetString()!,
-                s.GetProperty("name").GetString()!,
-                s.GetProperty("queueId").GetString()!,
-                s.TryGetProperty("needsIdCard", out var id) && id.GetBoolean(),
-                s.TryGetProperty("appointmentAllowed", out var ap) && ap.GetBoolean())).ToList();
-            _catalog = new CatalogSnapshot(root.GetProperty("name").GetString()!, queues, services);
+            var catalog = ContractJson.Deserialize<CatalogMessage>(m.Payload.Span);
+            if (catalog?.Name is null || catalog.Queues is null || catalog.Services is null)
+            {
+                throw new JsonException("name, queues and services are required");
+            }
+
+            var queues = catalog.Queues.Select(q => new CatalogQueue(q.Id, q.Name, 0)).ToList();
+            var services = catalog.Services.Select(s => new CatalogService(s.Id, s.Name, s.QueueId, s.NeedsIdCard, s.AppointmentAllowed)).ToList();
+            _catalog = new CatalogSnapshot(catalog.Name, queues, services);
             CatalogChanged?.Invoke();
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        catch (JsonException e)
         {
             log.LogWarning("Ignoring a catalogue message that does not parse: {Reason}", e.Message);
         }
@@ -142,12 +133,16 @@ public sealed class MqttQueueClient(HallMqttClient mqtt, IOptions<KioskOptions> 
     {
         try
         {
-            var root = JsonDocument.Parse(m.Payload).RootElement;
-            _waiting = root.GetProperty("waiting").EnumerateArray()
-                .ToDictionary(q => q.GetProperty("queueId").GetString()!, q => q.GetProperty("waiting").GetInt32());
+            var board = ContractJson.Deserialize<BoardMessage>(m.Payload.Span);
+            if (board?.Waiting is null)
+            {
+                throw new JsonException("waiting is required");
+            }
+
+            _waiting = board.Waiting.ToDictionary(q => q.QueueId, q => q.Waiting);
             CatalogChanged?.Invoke();
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception e) when (e is JsonException or ArgumentException)
         {
             log.LogWarning("Ignoring a board message that does not parse: {Reason}", e.Message);
         }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using HallDevices.Contracts;
 using HallDevices.Messaging;
 using HallDevices.Queueing.Engine;
@@ -7,47 +6,12 @@ using HallDevices.Queueing.Tickets;
 
 namespace HallDevices.QueueServer.Halls;
 
-/// <summary>The state of a counter as clients see it.</summary>
-/// <param name="CounterId">The counter.</param>
-/// <param name="Status"><c>closed</c> <c>idle</c> <c>serving</c> <c>paused</c>.</param>
-/// <param name="Ticket">Number being served.</param>
-/// <param name="StaffId">Who is signed in.</param>
-/// <param name="Since">Since when.</param>
-public sealed record CounterInfo(string CounterId, string Status, string? Ticket, string? StaffId, DateTimeOffset Since);
-
-/// <summary>
-/// The answer to any request: <c>{"ok":true,...}</c> or <c>{"ok":false,"error":{code,message}}</c>.
-/// <see cref="Ticket"/> is always written (null when call-next finds nobody waiting).
-/// </summary>
-public sealed record Reply(
-    bool Ok,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] TicketInfo? Ticket = null,
-    CounterInfo? Counter = null,
-    ErrorInfo? Error = null)
-{
-    /// <summary>Events returned by a <c>req/events</c> fetch.</summary>
-    public IReadOnlyList<HallDevices.Queueing.Tickets.HallEvent>? Events { get; init; }
-
-    /// <summary>A refusal.</summary>
-    public static Reply Fail(string code, string message) => new(false, Error: new ErrorInfo(code, message));
-}
-
 /// <summary>
 /// Turns contract requests (from MQTT or HTTP) into engine commands and engine results into
 /// contract replies. Transport-neutral: validation and error codes are the same on every channel.
 /// </summary>
 public sealed class HallRequests(HallRegistry registry, HallClock clock, ILogger<HallRequests> log)
 {
-    /// <summary>Serializer settings of the public contract: camelCase, kebab-case enums, nulls omitted.</summary>
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-
-        // Chinese service and hall names stay readable in payloads, logs and mosquitto_sub output.
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     /// <summary>Base of tracking links printed on tickets.</summary>
     public string PublicUrl { get; set; } = "http://127.0.0.1:5080";
 
@@ -276,7 +240,7 @@ public sealed class HallRequests(HallRegistry registry, HallClock clock, ILogger
     private static CounterInfo? CounterOf(HallRuntime hall, string? counterId) =>
         counterId is null || hall.Engine.FindCounter(counterId) is not { } c ? null : ToInfo(c);
 
-    private static Reply UnknownHall(string hallId) => Reply.Fail("unknown-hall", $"no hall '{hallId}' on this server");
+    private static Reply UnknownHall(string hallId) => Reply.Fail(ErrorCodes.UnknownHall, $"no hall '{hallId}' on this server");
 
     private static bool TryPriority(string? text, out TicketPriority priority)
     {
@@ -290,5 +254,6 @@ public sealed class HallRequests(HallRegistry registry, HallClock clock, ILogger
         return Enum.IsDefined(priority);
     }
 
-    private static string Kebab(string name) => JsonNamingPolicy.KebabCaseLower.ConvertName(name);
+    /// <summary>An engine enum value as the contract spells it: <c>GreenChannel</c> is <c>green-channel</c>.</summary>
+    internal static string Kebab(string name) => JsonNamingPolicy.KebabCaseLower.ConvertName(name);
 }

@@ -3,7 +3,6 @@ using HallDevices.Contracts;
 using HallDevices.Messaging;
 using HallDevices.QueueServer.Halls;
 using HallDevices.QueueServer.Mqtt;
-using HallDevices.QueueServer.Storage;
 
 namespace HallDevices.QueueServer.Http;
 
@@ -30,16 +29,16 @@ public static class HallApi
             catch (Exception e) when (e is IOException or TimeoutException)
             {
                 context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HallApi)).LogError(e, "HTTP {Path} failed in storage", context.HttpContext.Request.Path.Value);
-                return Results.Json(Reply.Fail("storage-unavailable", "the hall's storage is failing; nothing was changed. Try again shortly."), HallRequests.Json, statusCode: StatusCodes.Status503ServiceUnavailable);
+                return Results.Json(Reply.Fail(ErrorCodes.StorageUnavailable, "the hall's storage is failing; nothing was changed. Try again shortly."), ContractJson.Options, statusCode: StatusCodes.Status503ServiceUnavailable);
             }
         });
         api.MapGet("/", (HallRegistry halls) => Results.Json(halls.Halls.Select(h => new { id = h.Hall.Id, name = h.Hall.Name })));
 
         api.MapGet("/{hallId}/queues", (string hallId, HallRegistry halls) =>
-            halls.Find(hallId) is { } hall ? Results.Json(hall.Engine.Queues(), HallRequests.Json) : NotFound(hallId));
+            halls.Find(hallId) is { } hall ? Results.Json(hall.Engine.Queues().Select(q => new QueueInfo(q.QueueId, q.Waiting, q.LongestWaitSeconds, q.EstimatedWaitMinutes, q.MeanHandlingSeconds)).ToArray(), ContractJson.Options) : NotFound(hallId));
 
         api.MapGet("/{hallId}/counters", (string hallId, HallRegistry halls) =>
-            halls.Find(hallId) is { } hall ? Results.Json(hall.Engine.Counters().Select(HallRequests.ToInfo), HallRequests.Json) : NotFound(hallId));
+            halls.Find(hallId) is { } hall ? Results.Json(hall.Engine.Counters().Select(HallRequests.ToInfo).ToArray(), ContractJson.Options) : NotFound(hallId));
 
         api.MapPost("/{hallId}/tickets", async (string hallId, HttpRequest http, HallRequests requests) =>
             await ReadBody<TicketRequest>(http) is { } body ? Answer(requests.IssueTicket(hallId, body)) : BadBody());
@@ -53,7 +52,7 @@ public static class HallApi
 
             var from = body.ValidFrom ?? clock.Time.GetUtcNow();
             var (code, error) = requests.Book(hallId, body.ServiceId, from, body.ValidTo ?? from.AddHours(2));
-            return error is not null ? Answer(error) : Results.Json(new { ok = true, appointmentCode = code }, HallRequests.Json);
+            return error is not null ? Answer(error) : Results.Json(new BookingReply(true, code!), ContractJson.Options);
         });
 
         api.MapPost("/{hallId}/tickets/{number}/reprint", (string hallId, string number, HallRequests requests) => Answer(requests.Reprint(hallId, number)));
@@ -68,15 +67,13 @@ public static class HallApi
 
         api.MapGet("/{hallId}/events", (string hallId, long? after, int? limit, HallRegistry halls) =>
             halls.Find(hallId) is { } hall
-                ? Results.Json(hall.Store.EventsAfter(after ?? 0, Math.Clamp(limit ?? 500, 1, 5000)), LiteHallStore.Json)
+                ? Results.Json(EventMessages.ToMessages(hall.Store.EventsAfter(after ?? 0, Math.Clamp(limit ?? 500, 1, 5000))), ContractJson.Options)
                 : NotFound(hallId));
 
         return app;
     }
 
     /// <summary>The JSON body, <paramref name="emptyIs"/> when there is none, null when it is malformed.</summary>
-    private sealed record BookingRequest(string? ServiceId, DateTimeOffset? ValidFrom, DateTimeOffset? ValidTo);
-
     private static async Task<T?> ReadBody<T>(HttpRequest http, T? emptyIs = null)
         where T : class
     {
@@ -89,7 +86,7 @@ public static class HallApi
 
         try
         {
-            return JsonSerializer.Deserialize<T>(text, HallRequests.Json);
+            return ContractJson.Deserialize<T>(text);
         }
         catch (JsonException)
         {
@@ -99,10 +96,10 @@ public static class HallApi
 
     private static IResult Answer(Reply reply) => Results.Json(
         reply,
-        HallRequests.Json,
-        statusCode: reply.Ok ? 200 : reply.Error!.Code is "unknown-hall" or "unknown-ticket" ? 404 : 422);
+        ContractJson.Options,
+        statusCode: reply.Ok ? 200 : reply.Error!.Code is ErrorCodes.UnknownHall or ErrorCodes.UnknownTicket ? 404 : 422);
 
-    private static IResult BadBody() => Answer(Reply.Fail("malformed-json", "the body is not a JSON object of the expected shape"));
+    private static IResult BadBody() => Answer(Reply.Fail(ErrorCodes.MalformedJson, "the body is not a JSON object of the expected shape"));
 
-    private static IResult NotFound(string hallId) => Answer(Reply.Fail("unknown-hall", $"no hall '{hallId}' on this server"));
+    private static IResult NotFound(string hallId) => Answer(Reply.Fail(ErrorCodes.UnknownHall, $"no hall '{hallId}' on this server"));
 }

@@ -2,9 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using HallDevices.Contracts;
 using HallDevices.Messaging;
-using HallDevices.Queueing.Engine;
 using HallDevices.QueueServer.Halls;
-using HallDevices.QueueServer.Storage;
 using Microsoft.Extensions.Options;
 
 namespace HallDevices.QueueServer.Mqtt;
@@ -74,7 +72,7 @@ public sealed class RequestListener(
         var parts = message.Topic.Split('/');
         var (hallId, kind) = (parts[1], parts[3]);
         var reply = Answer(hallId, kind, message.Payload);
-        var body = JsonSerializer.SerializeToUtf8Bytes(reply, HallRequests.Json);
+        var body = ContractJson.SerializeToUtf8Bytes(reply);
         metrics.Request(kind, reply.Ok ? "ok" : reply.Error!.Code, Stopwatch.GetElapsedTime(started));
 
         await _repliesInFlight.WaitAsync(ct);
@@ -115,7 +113,7 @@ public sealed class RequestListener(
     {
         if (payload.Length > options.Value.MaxPayloadBytes)
         {
-            return Reply.Fail("payload-too-large", $"request payload is {payload.Length} bytes; the limit is {options.Value.MaxPayloadBytes}");
+            return Reply.Fail(ErrorCodes.PayloadTooLarge, $"request payload is {payload.Length} bytes; the limit is {options.Value.MaxPayloadBytes}");
         }
 
         JsonDocument doc;
@@ -125,14 +123,14 @@ public sealed class RequestListener(
         }
         catch (JsonException e)
         {
-            return Reply.Fail("malformed-json", $"payload is not valid JSON: {e.Message}");
+            return Reply.Fail(ErrorCodes.MalformedJson, $"payload is not valid JSON: {e.Message}");
         }
 
         using (doc)
         {
             if (doc.RootElement.ValueKind != JsonValueKind.Object)
             {
-                return Reply.Fail("malformed-json", "payload must be a JSON object");
+                return Reply.Fail(ErrorCodes.MalformedJson, "payload must be a JSON object");
             }
 
             if (!doc.RootElement.TryGetProperty("requestId", out var id) || id.ValueKind != JsonValueKind.String || id.GetString() is not { Length: > 0 and <= 128 })
@@ -144,11 +142,11 @@ public sealed class RequestListener(
             {
                 return kind switch
                 {
-                    "ticket" => requests.IssueTicket(hallId, doc.Deserialize<TicketRequest>(HallRequests.Json)!),
-                    "counter" => requests.Counter(hallId, doc.Deserialize<CounterRequest>(HallRequests.Json)!),
-                    "evaluate" => requests.Evaluate(hallId, doc.Deserialize<EvaluateRequest>(HallRequests.Json)!),
-                    "print-result" => requests.PrintResult(hallId, doc.Deserialize<PrintResultRequest>(HallRequests.Json)!),
-                    "events" => Events(hallId, doc.Deserialize<EventsRequest>(HallRequests.Json)!),
+                    "ticket" => requests.IssueTicket(hallId, doc.Deserialize(ContractJson.Context.TicketRequest)!),
+                    "counter" => requests.Counter(hallId, doc.Deserialize(ContractJson.Context.CounterRequest)!),
+                    "evaluate" => requests.Evaluate(hallId, doc.Deserialize(ContractJson.Context.EvaluateRequest)!),
+                    "print-result" => requests.PrintResult(hallId, doc.Deserialize(ContractJson.Context.PrintResultRequest)!),
+                    "events" => Events(hallId, doc.Deserialize(ContractJson.Context.EventsRequest)!),
                     _ => Reply.Fail(ErrorCodes.InvalidRequest, $"unknown request kind '{kind}'"),
                 };
             }
@@ -161,7 +159,7 @@ public sealed class RequestListener(
                 // The journal could not be written (disk full) or the database is far behind it:
                 // nothing was changed, and the client is told so instead of hearing nothing.
                 log.LogError(e, "Request {Kind} for hall {HallId} failed in storage", kind, hallId);
-                return Reply.Fail("storage-unavailable", "the hall's storage is failing; nothing was changed. Try again shortly.");
+                return Reply.Fail(ErrorCodes.StorageUnavailable, "the hall's storage is failing; nothing was changed. Try again shortly.");
             }
         }
     }
@@ -170,10 +168,10 @@ public sealed class RequestListener(
     {
         if (registry.Find(hallId) is not { } hall)
         {
-            return Reply.Fail("unknown-hall", $"no hall '{hallId}' on this server");
+            return Reply.Fail(ErrorCodes.UnknownHall, $"no hall '{hallId}' on this server");
         }
 
         var events = hall.Store.EventsAfter(Math.Max(0, request.After ?? 0), Math.Clamp(request.Limit ?? 500, 1, 1000));
-        return new Reply(true) { Events = events };
+        return new Reply(true) { Events = EventMessages.ToMessages(events) };
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using HallDevices.Contracts;
 using HallDevices.Messaging;
 using HallDevices.Queueing.Engine;
@@ -81,7 +80,7 @@ public sealed class StatePublisher(HallRegistry registry, HallChangeFeed feed, H
             {
                 foreach (var e in change.Events)
                 {
-                    await mqtt.PublishAsync(Topics.Event(change.HallId, e.Type), JsonSerializer.SerializeToUtf8Bytes(e, LiteHallStore.Json), cancellationToken: ct);
+                    await mqtt.PublishAsync(Topics.Event(change.HallId, e.Type), ContractJson.SerializeToUtf8Bytes(EventMessages.ToMessage(e)), cancellationToken: ct);
                 }
             }
 
@@ -136,7 +135,7 @@ public sealed class StatePublisher(HallRegistry registry, HallChangeFeed feed, H
         }
     }
 
-    private static byte[] Json<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, HallRequests.Json);
+    private static byte[] Json<T>(T value) => ContractJson.SerializeToUtf8Bytes(value);
 
     /// <inheritdoc />
     public override void Dispose()

@@ -72,29 +72,29 @@ public sealed class AppointmentCodec
             || !long.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var from)
             || !long.TryParse(parts[4], NumberStyles.None, CultureInfo.InvariantCulture, out var to))
         {
-            return Fail("appointment-forged", "this is not an appointment code of this system");
+            return Fail(ErrorCodes.AppointmentForged, "this is not an appointment code of this system");
         }
 
         var body = string.Join('.', parts[..6]);
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Mac(body)), Encoding.ASCII.GetBytes(parts[6])))
         {
-            return Fail("appointment-forged", "the appointment code's signature is not valid");
+            return Fail(ErrorCodes.AppointmentForged, "the appointment code's signature is not valid");
         }
 
         var appointment = new Appointment(parts[5], parts[1], parts[2], DateTimeOffset.FromUnixTimeSeconds(from * 60), DateTimeOffset.FromUnixTimeSeconds(to * 60));
         if (appointment.HallId != hallId)
         {
-            return Fail("appointment-wrong-hall", "this appointment is for another service hall");
+            return Fail(ErrorCodes.AppointmentWrongHall, "this appointment is for another service hall");
         }
 
         if (now < appointment.ValidFrom)
         {
-            return Fail("appointment-too-early", $"check-in opens at {appointment.ValidFrom:HH:mm}");
+            return Fail(ErrorCodes.AppointmentTooEarly, $"check-in opens at {appointment.ValidFrom:HH:mm}");
         }
 
         if (now > appointment.ValidTo)
         {
-            return Fail("appointment-expired", "this appointment's check-in time has passed");
+            return Fail(ErrorCodes.AppointmentExpired, "this appointment's check-in time has passed");
         }
 
         return new AppointmentCheck(appointment, null, null);

@@ -1,3 +1,4 @@
+using HallDevices.Contracts;
 using HallDevices.Display.Board;
 using HallDevices.Display.Tests.Support;
 using HallDevices.Messaging;
@@ -124,7 +125,7 @@ public class BoardStateTests
     public void Counter_names_come_from_the_catalogue()
     {
         var state = Boards.State(Boards.Clock());
-        state.ApplyCatalog(new CatalogDto("xinqiao", "新桥镇为民服务中心", "Asia/Shanghai", [new CatalogCounterDto("w6", "6号综合窗口", true)]));
+        state.ApplyCatalog(new CatalogMessage("xinqiao", "新桥镇为民服务中心", "Asia/Shanghai", [], [], [new CatalogCounterEntry("w6", "6号综合窗口", true, [])]));
 
         Assert.Equal("6号综合窗口", state.CounterName("w6"));
         Assert.Equal("w9", state.CounterName("w9"));

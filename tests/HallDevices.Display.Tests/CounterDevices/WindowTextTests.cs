@@ -1,3 +1,4 @@
+using HallDevices.Contracts;
 using HallDevices.Devices.Modbus;
 using HallDevices.Display.Board;
 using HallDevices.Display.CounterDevices;
@@ -19,7 +20,7 @@ public sealed class WindowTextTests
         Assert.Equal("D001", WindowText.KeypadDone("call-next", "D001"));
         Assert.Equal("A012", WindowText.KeypadDone("recall", "A012"));
         Assert.Equal("窗口未登录", WindowText.KeypadError("counter-closed"));
-        Assert.Equal("暂停服务", WindowText.Keypad(new CounterStateDto("w5", "5号窗口", "paused", null, "li", DateTimeOffset.UnixEpoch)));
+        Assert.Equal("暂停服务", WindowText.Keypad(new CounterStateMessage("w5", "5号窗口", "paused", null, "li", DateTimeOffset.UnixEpoch)));
     }
 
     [Fact]
@@ -27,7 +28,7 @@ public sealed class WindowTextTests
     {
         var texts = Actions.Select(a => WindowText.KeypadDone(a, null))
             .Concat(ErrorCodes.Select(WindowText.KeypadError))
-            .Concat(new[] { "serving", "paused", "idle", "closed" }.Select(s => WindowText.Keypad(new CounterStateDto("w5", "5号窗口", s, "D001", "li", DateTimeOffset.UnixEpoch))))
+            .Concat(new[] { "serving", "paused", "idle", "closed" }.Select(s => WindowText.Keypad(new CounterStateMessage("w5", "5号窗口", s, "D001", "li", DateTimeOffset.UnixEpoch))))
             .Append(WindowText.KeypadNoServer)
             .Append(WindowText.KeypadDone("call-next", "VERYLONGTICKET\u0007NUMBER"))
             .ToList();

@@ -1,3 +1,4 @@
+using HallDevices.Contracts;
 using HallDevices.Display.Board;
 using HallDevices.Display.Hosting;
 using HallDevices.Testing;
@@ -28,23 +29,23 @@ public static class Boards
 
     internal static FakeTimeProvider Clock() => new(Morning);
 
-    internal static BoardDto Board(params (string Ticket, string Counter)[] calls) => Board(Morning, calls);
+    internal static BoardMessage Board(params (string Ticket, string Counter)[] calls) => Board(Morning, calls);
 
-    internal static BoardDto Board(DateTimeOffset at, params (string Ticket, string Counter)[] calls) => new(
+    internal static BoardMessage Board(DateTimeOffset at, params (string Ticket, string Counter)[] calls) => new(
         "xinqiao",
         "新桥镇为民服务中心",
-        calls.Select((c, i) => new BoardCallDto(c.Ticket, "w" + c.Counter[0], c.Counter, at.AddMinutes(-i), false)).ToList(),
+        calls.Select((c, i) => new BoardCall(c.Ticket, "w" + c.Counter[0], c.Counter, at.AddMinutes(-i), false)).ToList(),
         [
-            new BoardQueueDto("social", "社保医保", "A", 12, 30),
-            new BoardQueueDto("civil", "民政救助", "B", 3, 9),
-            new BoardQueueDto("household", "户籍证照", "C", 0, 0),
-            new BoardQueueDto("rural", "农业农村与综合", "D", 5, 14),
+            new BoardQueue("social", "社保医保", "A", 12, 30),
+            new BoardQueue("civil", "民政救助", "B", 3, 9),
+            new BoardQueue("household", "户籍证照", "C", 0, 0),
+            new BoardQueue("rural", "农业农村与综合", "D", 5, 14),
         ],
         at,
         42);
 
     /// <summary>A live state showing <paramref name="board"/> (connected, board received live).</summary>
-    internal static BoardState Live(FakeTimeProvider time, BoardDto board, bool highlight = false, DisplayOptions? options = null)
+    internal static BoardState Live(FakeTimeProvider time, BoardMessage board, bool highlight = false, DisplayOptions? options = null)
     {
         var state = State(time, options);
         state.SetConnected(true);

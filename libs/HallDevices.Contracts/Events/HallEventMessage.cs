@@ -1,0 +1,36 @@
+using System.Text.Json.Serialization;
+
+namespace HallDevices.Contracts;
+
+/// <summary>
+/// An event as published on <c>hall/{hallId}/events/{type}</c> and returned by <c>req/events</c> and
+/// <c>GET /api/halls/{hallId}/events</c>: <c>type</c> first, then the fields of its kind, then the
+/// ticket's and the common ones. <see cref="Sequence"/> is per hall and gapless, so a consumer that
+/// sees a gap fetches what the broker dropped.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(TicketIssuedEvent), EventTypes.TicketIssued)]
+[JsonDerivedType(typeof(TicketCalledEvent), EventTypes.TicketCalled)]
+[JsonDerivedType(typeof(TicketRecalledEvent), EventTypes.TicketRecalled)]
+[JsonDerivedType(typeof(TicketSkippedEvent), EventTypes.TicketSkipped)]
+[JsonDerivedType(typeof(TicketReinstatedEvent), EventTypes.TicketReinstated)]
+[JsonDerivedType(typeof(TicketFinishedEvent), EventTypes.TicketFinished)]
+[JsonDerivedType(typeof(TicketTransferredEvent), EventTypes.TicketTransferred)]
+[JsonDerivedType(typeof(TicketVoidedEvent), EventTypes.TicketVoided)]
+[JsonDerivedType(typeof(EvaluationEvent), EventTypes.Evaluation)]
+[JsonDerivedType(typeof(CounterChangedEvent), EventTypes.CounterChanged)]
+public abstract record HallEventMessage
+{
+    /// <summary>Position in the hall's event log, 1-based, gapless.</summary>
+    public long Sequence { get; init; }
+
+    /// <summary>The hall it happened in.</summary>
+    public required string HallId { get; init; }
+
+    /// <summary>When it happened (hall time zone offset).</summary>
+    public DateTimeOffset At { get; init; }
+
+    /// <summary>The type name (<see cref="EventTypes"/>): the topic's last level and the JSON <c>type</c>.</summary>
+    [JsonIgnore]
+    public abstract string Type { get; }
+}

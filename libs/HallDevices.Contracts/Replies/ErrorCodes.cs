@@ -1,0 +1,111 @@
+namespace HallDevices.Contracts;
+
+/// <summary>
+/// Every refusal code of contract v1 (docs/mqtt-api.md, "Requests and replies"): stable, kebab-case,
+/// carried by MQTT and HTTP replies alike in <see cref="ErrorInfo.Code"/>. Clients switch on them;
+/// the message next to a code is for people and may change.
+/// </summary>
+public static class ErrorCodes
+{
+    /// <summary>The payload is not a JSON object.</summary>
+    public const string MalformedJson = "malformed-json";
+
+    /// <summary>A request is missing something or has a wrong value (also a missing <c>requestId</c>, an unknown action).</summary>
+    public const string InvalidRequest = "invalid-request";
+
+    /// <summary>The payload is larger than <c>Mqtt:MaxPayloadBytes</c>.</summary>
+    public const string PayloadTooLarge = "payload-too-large";
+
+    /// <summary>No such hall on this server.</summary>
+    public const string UnknownHall = "unknown-hall";
+
+    /// <summary>No such service in the hall.</summary>
+    public const string UnknownService = "unknown-service";
+
+    /// <summary>No such counter in the hall.</summary>
+    public const string UnknownCounter = "unknown-counter";
+
+    /// <summary>No such queue in the hall.</summary>
+    public const string UnknownQueue = "unknown-queue";
+
+    /// <summary>No ticket with that number today.</summary>
+    public const string UnknownTicket = "unknown-ticket";
+
+    /// <summary>The service needs the resident ID card.</summary>
+    public const string IdRequired = "id-required";
+
+    /// <summary>The person reached the service's daily limit.</summary>
+    public const string DailyLimit = "daily-limit";
+
+    /// <summary>The service's daily capacity is used up.</summary>
+    public const string CapacityReached = "capacity-reached";
+
+    /// <summary>Appointments are not offered for this service.</summary>
+    public const string AppointmentNotAllowed = "appointment-not-allowed";
+
+    /// <summary>The appointment code was not signed by this system.</summary>
+    public const string AppointmentForged = "appointment-forged";
+
+    /// <summary>The appointment's check-in time has passed.</summary>
+    public const string AppointmentExpired = "appointment-expired";
+
+    /// <summary>The appointment's check-in time has not begun.</summary>
+    public const string AppointmentTooEarly = "appointment-too-early";
+
+    /// <summary>The appointment is for another hall.</summary>
+    public const string AppointmentWrongHall = "appointment-wrong-hall";
+
+    /// <summary>The appointment was already checked in.</summary>
+    public const string AppointmentUsed = "appointment-used";
+
+    /// <summary>Nobody is signed in at the counter.</summary>
+    public const string CounterClosed = "counter-closed";
+
+    /// <summary>The counter is paused.</summary>
+    public const string CounterPaused = "counter-paused";
+
+    /// <summary>Another staff member is signed in at the counter.</summary>
+    public const string CounterOccupied = "counter-occupied";
+
+    /// <summary>The staff member is signed in at another counter.</summary>
+    public const string StaffElsewhere = "staff-elsewhere";
+
+    /// <summary>The action needs a ticket being served, and there is none.</summary>
+    public const string NotServing = "not-serving";
+
+    /// <summary>The action needs the current ticket finished first.</summary>
+    public const string TicketInProgress = "ticket-in-progress";
+
+    /// <summary>The ticket is not in a state that allows the action.</summary>
+    public const string InvalidTicketState = "invalid-ticket-state";
+
+    /// <summary>A skipped ticket came back too late.</summary>
+    public const string ReinstateWindowPassed = "reinstate-window-passed";
+
+    /// <summary>The rating is not 1–5.</summary>
+    public const string InvalidScore = "invalid-score";
+
+    /// <summary>The ticket was already rated.</summary>
+    public const string AlreadyEvaluated = "already-evaluated";
+
+    /// <summary>The ticket was not served at that counter.</summary>
+    public const string NotServedHere = "not-served-here";
+
+    /// <summary>The hall's journal could not be written or its database is far behind: nothing was changed, try again.</summary>
+    public const string StorageUnavailable = "storage-unavailable";
+
+    /// <summary>A <c>requestId</c> came back with a different kind of request.</summary>
+    public const string RequestIdReused = "request-id-reused";
+
+    /// <summary>Every code above, in the order of the table in docs/mqtt-api.md.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        MalformedJson, InvalidRequest, PayloadTooLarge,
+        UnknownHall, UnknownService, UnknownCounter, UnknownQueue, UnknownTicket,
+        IdRequired, DailyLimit, CapacityReached, AppointmentNotAllowed,
+        AppointmentForged, AppointmentExpired, AppointmentTooEarly, AppointmentWrongHall, AppointmentUsed,
+        CounterClosed, CounterPaused, CounterOccupied, StaffElsewhere, NotServing, TicketInProgress,
+        InvalidTicketState, ReinstateWindowPassed, InvalidScore, AlreadyEvaluated, NotServedHere,
+        StorageUnavailable, RequestIdReused,
+    ];
+}

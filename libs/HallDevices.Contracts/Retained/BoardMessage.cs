@@ -1,0 +1,10 @@
+namespace HallDevices.Contracts;
+
+/// <summary>The retained <c>hall/{hallId}/board</c> message.</summary>
+/// <param name="HallId">Hall.</param>
+/// <param name="HallName">Hall display name.</param>
+/// <param name="Calls">Latest calls, newest first.</param>
+/// <param name="Waiting">Per queue.</param>
+/// <param name="UpdatedAt">When the server composed it.</param>
+/// <param name="Sequence">Last event sequence it reflects.</param>
+public sealed record BoardMessage(string HallId, string HallName, IReadOnlyList<BoardCall> Calls, IReadOnlyList<BoardQueue> Waiting, DateTimeOffset UpdatedAt, long Sequence);

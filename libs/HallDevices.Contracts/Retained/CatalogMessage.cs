@@ -1,0 +1,16 @@
+namespace HallDevices.Contracts;
+
+/// <summary>The retained <c>hall/{hallId}/catalog</c> message: one source for every screen and kiosk.</summary>
+/// <param name="HallId">Hall.</param>
+/// <param name="Name">Hall display name.</param>
+/// <param name="TimeZone">IANA time zone of the hall, e.g. <c>Asia/Shanghai</c>.</param>
+/// <param name="Queues">Queues in hall-file order.</param>
+/// <param name="Services">Services in hall-file order.</param>
+/// <param name="Counters">Counters in hall-file order.</param>
+public sealed record CatalogMessage(
+    string HallId,
+    string Name,
+    string TimeZone,
+    IReadOnlyList<CatalogQueueEntry> Queues,
+    IReadOnlyList<CatalogServiceEntry> Services,
+    IReadOnlyList<CatalogCounterEntry> Counters);
