@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 using HallDevices.Display.Hosting;
-using HallDevices.Messaging;
+using HallDevices.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace HallDevices.Display.Board;

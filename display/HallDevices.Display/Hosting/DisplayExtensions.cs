@@ -2,6 +2,7 @@ using HallDevices.Contracts;
 using HallDevices.Display.Board;
 using HallDevices.Display.Output;
 using HallDevices.Display.Voice;
+using HallDevices.Hosting;
 using HallDevices.Messaging;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HallDevices.Contracts;
+using HallDevices.Hosting;
 using HallDevices.Messaging;
 using HallDevices.Queueing.Engine;
 using HallDevices.QueueServer.Halls;

@@ -1,6 +1,6 @@
 using HallDevices.Display.Board;
 using HallDevices.Display.Tests.Support;
-using HallDevices.Messaging;
+using HallDevices.Hosting;
 
 namespace HallDevices.Display.Tests.Board;
 
