@@ -1,15 +1,14 @@
 using HallDevices.Display.Hosting;
+using HallDevices.Hosting;
 
-try
-{
-    var app = WebApplication.CreateBuilder(args).AddDisplay().Build().UseDisplay();
-    app.Run();
-    return 0;
-}
-catch (Exception e) when (e is DisplayStartupException or Microsoft.Extensions.Options.OptionsValidationException)
-{
-    // A configuration mistake (missing font, bad size, unknown engine) is the operator's to fix:
-    // say what and where, without a stack trace.
-    Console.Error.WriteLine($"display: {e.Message}");
-    return 2;
-}
+// A configuration mistake (missing font, bad size, unknown engine) exits with code 2 and the
+// message, without a stack trace.
+return HallApp.Run(
+    "display",
+    () =>
+    {
+        var app = WebApplication.CreateBuilder(args).AddDisplay().Build().UseDisplay();
+        app.Run();
+        return 0;
+    },
+    e => e is DisplayStartupException);

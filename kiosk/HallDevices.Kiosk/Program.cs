@@ -1,15 +1,13 @@
+using HallDevices.Hosting;
 using HallDevices.Kiosk;
 
-try
-{
-    var app = WebApplication.CreateBuilder(args).AddKiosk().Build();
-    app.MapKioskApi();
-    app.Run();
-    return 0;
-}
-catch (Microsoft.Extensions.Options.OptionsValidationException e)
-{
-    // A configuration mistake is the operator's to fix: say what, without a stack trace.
-    Console.Error.WriteLine($"kiosk: {e.Message}");
-    return 2;
-}
+// A bad setting exits with code 2 and the message, without a stack trace.
+return HallApp.Run(
+    "kiosk",
+    () =>
+    {
+        var app = WebApplication.CreateBuilder(args).AddKiosk().Build();
+        app.MapKioskApi();
+        app.Run();
+        return 0;
+    });

@@ -1,13 +1,10 @@
 using System.Buffers;
-using System.Collections.Concurrent;
-using System.Globalization;
-using System.Net.Security;
 using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Threading.Channels;
+using HallDevices.Messaging.Connection;
+using HallDevices.Messaging.Requests;
+using HallDevices.Messaging.Subscriptions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -37,36 +34,33 @@ namespace HallDevices.Messaging;
 /// Register with <see cref="MessagingServiceCollectionExtensions.AddHallMqttClient"/> (it is an
 /// <see cref="IHostedService"/>), or create directly and call <see cref="StartAsync"/>.
 /// </summary>
-public sealed partial class HallMqttClient : IHostedService, IAsyncDisposable
+/// <remarks>
+/// A façade (MQTTnet's own split is the model): <see cref="ConnectionLoop"/> owns the connection
+/// and its state, <see cref="MqttClientOptionsFactory"/> the MQTTnet options, <see cref="SubscriptionRegistry"/>
+/// and <see cref="MessageDispatcher"/> the subscriptions and their handlers, <see cref="PendingRequests"/>
+/// the requests waiting for replies, <see cref="Log"/> the log messages. This class keeps the public
+/// API, publishing (wait for the connection, retry after a loss) and request/reply.
+/// </remarks>
+public sealed class HallMqttClient : IHostedService, IAsyncDisposable
 {
-    private static readonly MqttClientFactory Factory = new();
-
     private readonly MqttConnectionOptions _options;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly JsonSerializerOptions _json;
     private readonly MqttProtocolVersion _protocol;
-    private readonly string _replyTopicBase;
-    private readonly string _instanceTag;
-    private readonly X509Certificate2Collection? _caCertificates;
 
+    // One lock for the loop's ready state and the subscriptions (see SubscriptionRegistry).
     private readonly Lock _gate = new();
-    private readonly List<Registration> _registrations = [];
-    private readonly List<Func<CancellationToken, Task>> _onConnected = [];
-    private readonly ConcurrentDictionary<string, PendingRequest> _pending = new(StringComparer.Ordinal);
-    private readonly Channel<MqttIncomingMessage> _inbox = Channel.CreateUnbounded<MqttIncomingMessage>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SubscriptionRegistry _subscriptions;
+    private readonly MessageDispatcher _dispatch;
+    private readonly PendingRequests _pending;
+    private readonly ConnectionLoop _connection;
     private readonly CancellationTokenSource _stop = new();
 
-    // Guarded by _gate: the connected client (null while disconnected) and the task waiters await.
-    private IMqttClient? _readyClient;
-    private TaskCompletionSource<IMqttClient> _ready = NewReadySource();
-    private int _registrationVersion;
-    private MqttConnectionState _state = MqttConnectionState.Idle;
-
+    // Guarded by _gate.
     private Task? _loop;
     private Task? _dispatcher;
     private Task? _replySubscription;
-    private long _requestCounter;
     private int _disposed;
 
     /// <summary>Creates a client for direct use (tests, load generators running many clients).</summary>
@@ -90,16 +84,21 @@ public sealed partial class HallMqttClient : IHostedService, IAsyncDisposable
         _json = jsonOptions ?? MqttJson.Default;
         _protocol = _options.ParsedProtocolVersion;
         ClientId = string.IsNullOrEmpty(_options.ClientId) ? "hd-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)) : _options.ClientId;
-        _replyTopicBase = $"{_options.ReplyTopicPrefix}/{ClientId}/";
-
-        // A per-instance tag in every correlation key: a late reply meant for an earlier process
-        // that used the same client id cannot complete one of our requests.
-        _instanceTag = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
-        if (_options.UseTls && !string.IsNullOrEmpty(_options.CaCertificatePath))
-        {
-            _caCertificates = [];
-            _caCertificates.ImportFromPemFile(_options.CaCertificatePath);
-        }
+        ReplyTopicFilter = $"{_options.ReplyTopicPrefix}/{ClientId}/#";
+        _pending = new PendingRequests($"{_options.ReplyTopicPrefix}/{ClientId}/");
+        _subscriptions = new SubscriptionRegistry(_gate);
+        _dispatch = new MessageDispatcher(_subscriptions, _logger);
+        _connection = new ConnectionLoop(
+            _options,
+            new MqttClientOptionsFactory(_options, ClientId),
+            _subscriptions,
+            _gate,
+            ClientId,
+            ProtocolVersion,
+            OnMessageReceivedAsync,
+            e => StateChanged?.Invoke(this, e),
+            _logger,
+            _time);
     }
 
     /// <summary>Creates a client from DI-bound options.</summary>
@@ -121,22 +120,13 @@ public sealed partial class HallMqttClient : IHostedService, IAsyncDisposable
     public string ProtocolVersion => _protocol == MqttProtocolVersion.V500 ? "5" : "3.1.1";
 
     /// <summary>Current connection state.</summary>
-    public MqttConnectionState State
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _state;
-            }
-        }
-    }
+    public MqttConnectionState State => _connection.State;
 
     /// <summary>True while connected with all subscriptions in place.</summary>
     public bool IsConnected => State == MqttConnectionState.Connected;
 
     /// <summary>Topic filter on which this client receives replies: <c>{ReplyTopicPrefix}/{ClientId}/#</c>.</summary>
-    public string ReplyTopicFilter => _replyTopicBase + "#";
+    public string ReplyTopicFilter { get; }
 
     /// <summary>
     /// Starts the connection loop and returns at once, so an app starts even while the broker is
@@ -153,8 +143,8 @@ public sealed partial class HallMqttClient : IHostedService, IAsyncDisposable
                 return Task.CompletedTask;
             }
 
-            _dispatcher = Task.Run(() => DispatchLoopAsync(_stop.Token), CancellationToken.None);
-            _loop = Task.Run(() => ConnectionLoopAsync(_stop.Token), CancellationToken.None);
+            _dispatcher = Task.Run(() => _dispatch.RunAsync(_stop.Token), CancellationToken.None);
+            _loop = Task.Run(() => _connection.RunAsync(_stop.Token), CancellationToken.None);
         }
 
         return Task.CompletedTask;
@@ -166,12 +156,7 @@ public sealed partial class HallMqttClient : IHostedService, IAsyncDisposable
     /// <exception cref="TimeoutException">Not connected within <paramref name="timeout"/>.</exception>
     public async Task WaitUntilConnectedAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        Task<IMqttClient> ready;
-        lock (_gate)
-        {
-            ready = _ready.Task;
-        }
-
+        var ready = _connection.Ready;
         try
         {
             await ready.WaitAsync(timeout, _time, cancellationToken);
@@ -201,11 +186,8 @@ public sealed partial class HallMqttClient : IHostedService, IAsyncDisposable
             await _stop.CancelAsync();
         }
 
-        _inbox.Writer.TryComplete();
-        foreach (var pending in _pending.Values)
-        {
-            pending.Completion.TrySetCanceled(_stop.Token);
-        }
+        _dispatch.Complete();
+        _pending.CancelAll(_stop.Token);
 
         if (loop is not null)
         {
@@ -217,7 +199,7 @@ public sealed partial class HallMqttClient : IHostedService, IAsyncDisposable
             await dispatcher.WaitAsync(cancellationToken);
         }
 
-        SetState(MqttConnectionState.Stopped, null);
+        _connection.SetState(MqttConnectionState.Stopped, null);
     }
 
     /// <summary>Stops the client (see <see cref="StopAsync"/>) and releases it.</summary>
@@ -251,12 +233,7 @@ public sealed partial class HallMqttClient : IHostedService, IAsyncDisposable
     public IDisposable OnConnected(Func<CancellationToken, Task> callback)
     {
         ArgumentNullException.ThrowIfNull(callback);
-        lock (_gate)
-        {
-            _onConnected.Add(callback);
-        }
-
-        return new CallbackRegistration(this, callback);
+        return _connection.OnConnected(callback);
     }
 
     /// <summary>
@@ -312,9 +289,9 @@ public sealed partial class HallMqttClient : IHostedService, IAsyncDisposable
         ArgumentException.ThrowIfNullOrEmpty(topicFilter);
         ArgumentNullException.ThrowIfNull(handler);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        var registration = new Registration(this, topicFilter, handler);
-        await AddRegistrationAsync(registration, cancellationToken);
-        return registration;
+        var subscription = new Subscription(topicFilter, handler, UnsubscribeAsync);
+        await AddSubscriptionAsync(subscription, cancellationToken);
+        return subscription;
     }
 
     /// <summary>
@@ -336,8 +313,8 @@ public sealed partial class HallMqttClient : IHostedService, IAsyncDisposable
         ValidateTopicName(topic);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         var allowed = timeout ?? _options.RequestTimeout;
-        var key = _instanceTag + Interlocked.Increment(ref _requestCounter).ToString("x", CultureInfo.InvariantCulture);
-        var replyTopic = _replyTopicBase + key;
+        var key = _pending.NextKey();
+        var replyTopic = _pending.ReplyTopic(key);
 
         var builder = new MqttApplicationMessageBuilder()
             .WithTopic(topic)
@@ -352,12 +329,11 @@ public sealed partial class HallMqttClient : IHostedService, IAsyncDisposable
         }
         else
         {
-            (var withReplyTo, requestId) = AddReplyTo(payload, replyTopic);
+            (var withReplyTo, requestId) = ReplyTo.Add(payload, replyTopic);
             builder.WithPayload(withReplyTo);
         }
 
-        var pending = new PendingRequest(requestId);
-        _pending[key] = pending;
+        using var pending = _pending.Add(key, requestId);
         using var timeoutCts = new CancellationTokenSource(allowed, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeoutCts.Token, cancellationToken, _stop.Token);
         try
@@ -366,17 +342,13 @@ public sealed partial class HallMqttClient : IHostedService, IAsyncDisposable
             // No publish timer of its own: the request's single deadline decides, so a timeout is
             // always reported as a request timeout.
             await PublishCoreAsync(builder.Build(), Timeout.InfiniteTimeSpan, linked.Token);
-            return await pending.Completion.Task.WaitAsync(linked.Token);
+            return await pending.WaitAsync(linked.Token);
         }
         catch (Exception ex) when (timeoutCts.IsCancellationRequested && !cancellationToken.IsCancellationRequested
                                    && ex is OperationCanceledException or MqttDeliveryTimeoutException)
         {
-            LogRequestTimeout(topic, allowed.TotalMilliseconds);
+            _logger.LogRequestTimeout(topic, allowed.TotalMilliseconds);
             throw new MqttRequestTimeoutException(topic, allowed, ex);
-        }
-        finally
-        {
-            _pending.TryRemove(key, out _);
         }
     }
 
@@ -408,14 +380,14 @@ public sealed partial class HallMqttClient : IHostedService, IAsyncDisposable
         var target = request.ReplyTopic;
         if (string.IsNullOrEmpty(target))
         {
-            LogNoReplyTopic(request.Topic);
+            _logger.LogNoReplyTopic(request.Topic);
             return false;
         }
 
         if (target.IndexOfAny(['+', '#']) >= 0
             || (_options.RestrictReplyTopics && !target.StartsWith(_options.ReplyTopicPrefix + "/", StringComparison.Ordinal)))
         {
-            LogReplyTopicRefused(request.Topic, target);
+            _logger.LogReplyTopicRefused(request.Topic, target);
             return false;
         }
 
@@ -438,289 +410,6 @@ public sealed partial class HallMqttClient : IHostedService, IAsyncDisposable
     /// <param name="cancellationToken">Cancels the publish.</param>
     public Task<bool> ReplyJsonAsync<T>(MqttIncomingMessage request, T reply, CancellationToken cancellationToken = default) =>
         ReplyAsync(request, JsonSerializer.SerializeToUtf8Bytes(reply, _json), cancellationToken);
-
-    // ---------------------------------------------------------------- connection loop
-
-    private async Task ConnectionLoopAsync(CancellationToken stop)
-    {
-        var attempt = 0;
-        var everConnected = false;
-        while (!stop.IsCancellationRequested)
-        {
-            SetState(everConnected || attempt > 0 ? MqttConnectionState.Reconnecting : MqttConnectionState.Connecting, null);
-            var client = Factory.CreateMqttClient();
-            var lost = new TaskCompletionSource<MqttClientDisconnectedEventArgs>(TaskCreationOptions.RunContinuationsAsynchronously);
-            client.ApplicationMessageReceivedAsync += OnMessageReceivedAsync;
-            client.DisconnectedAsync += e =>
-            {
-                lost.TrySetResult(e);
-                return Task.CompletedTask;
-            };
-
-            Exception? failure = null;
-            using var connectionCts = CancellationTokenSource.CreateLinkedTokenSource(stop);
-            try
-            {
-                using (var connectTimeout = new CancellationTokenSource(_options.ConnectTimeout, _time))
-                using (var connectToken = CancellationTokenSource.CreateLinkedTokenSource(stop, connectTimeout.Token))
-                {
-                    var result = await client.ConnectAsync(BuildClientOptions(), connectToken.Token);
-                    if (result.ResultCode != MqttClientConnectResultCode.Success)
-                    {
-                        throw new MqttOperationRejectedException("connect", $"{_options.Host}:{_options.Port}", result.ResultCode.ToString(), result.ReasonString);
-                    }
-
-                    await ResubscribeAndMarkReadyAsync(client, connectToken.Token);
-                }
-
-                attempt = 0;
-                everConnected = true;
-                LogConnected(ClientId, _options.Host, _options.Port, ProtocolVersion);
-                SetState(MqttConnectionState.Connected, null);
-                RunOnConnectedCallbacks(connectionCts.Token);
-
-                var disconnected = await lost.Task.WaitAsync(stop);
-                failure = disconnected.Exception ?? new IOException($"Disconnected: {disconnected.Reason} {disconnected.ReasonString}".TrimEnd());
-                LogConnectionLost(ClientId, disconnected.Reason.ToString(), disconnected.Exception);
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-                // Stopping: fall through to the clean disconnect below.
-            }
-            catch (Exception ex)
-            {
-                failure = ex;
-                LogConnectFailed(ClientId, _options.Host, _options.Port, attempt + 1, ex.GetBaseException().Message);
-            }
-            finally
-            {
-                await connectionCts.CancelAsync();
-                MarkNotReady();
-                if (stop.IsCancellationRequested && client.IsConnected)
-                {
-                    // Clean DISCONNECT: the broker discards the last will, as it should on a planned stop.
-                    using var disconnectTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(2), _time);
-                    try
-                    {
-                        await client.DisconnectAsync(new MqttClientDisconnectOptions { Reason = MqttClientDisconnectOptionsReason.NormalDisconnection }, disconnectTimeout.Token);
-                    }
-                    catch (Exception ex) when (ex is MqttCommunicationException or OperationCanceledException or ObjectDisposedException)
-                    {
-                        LogDisconnectFailed(ex.Message);
-                    }
-                }
-
-                client.ApplicationMessageReceivedAsync -= OnMessageReceivedAsync;
-                client.Dispose();
-            }
-
-            if (stop.IsCancellationRequested)
-            {
-                break;
-            }
-
-            var delay = Backoff.Compute(attempt, _options.ReconnectMinDelay, _options.ReconnectMaxDelay, Random.Shared.NextDouble());
-            attempt++;
-            SetState(MqttConnectionState.Reconnecting, failure);
-            LogReconnectScheduled(ClientId, delay.TotalMilliseconds, attempt);
-            try
-            {
-                await Task.Delay(delay, _time, stop);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-    }
-
-    private MqttClientOptions BuildClientOptions()
-    {
-        var builder = new MqttClientOptionsBuilder()
-            .WithTcpServer(_options.Host, _options.Port)
-            .WithClientId(ClientId)
-            .WithProtocolVersion(_protocol)
-            .WithKeepAlivePeriod(_options.KeepAlive)
-            .WithTimeout(_options.ConnectTimeout);
-
-        // Clean session: subscriptions are renewed by this client after every connection, and a
-        // broker-side session would only queue stale requests for a kiosk that was away.
-        builder = _protocol == MqttProtocolVersion.V500 ? builder.WithCleanStart(true) : builder.WithCleanSession(true);
-
-        if (!string.IsNullOrEmpty(_options.Username))
-        {
-            builder.WithCredentials(_options.Username, _options.Password ?? string.Empty);
-        }
-
-        if (!string.IsNullOrEmpty(_options.WillTopic))
-        {
-            builder.WithWillTopic(_options.WillTopic)
-                .WithWillPayload(Encoding.UTF8.GetBytes(_options.WillPayload ?? string.Empty))
-                .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-                .WithWillRetain(_options.WillRetain);
-        }
-
-        if (_options.UseTls)
-        {
-            builder.WithTlsOptions(tls =>
-            {
-                tls.UseTls(true).WithTargetHost(_options.TlsServerName ?? _options.Host);
-                if (_caCertificates is not null)
-                {
-                    tls.WithCertificateValidationHandler(ValidateAgainstCa);
-                }
-            });
-        }
-
-        var options = builder.Build();
-
-        // Nagle + delayed ACK cost ~40 ms per request/reply round trip (DESIGN.md §7). MQTTnet
-        // defaults NoDelay to true today; set it explicitly so a library default change cannot regress it.
-        if (options.ChannelOptions is MqttClientTcpOptions tcp)
-        {
-            tcp.NoDelay = true;
-        }
-
-        return options;
-    }
-
-    private bool ValidateAgainstCa(MqttClientCertificateValidationEventArgs args)
-    {
-        if (args.SslPolicyErrors == SslPolicyErrors.None)
-        {
-            return true;
-        }
-
-        // Only chain errors may be overridden by our own roots; a name mismatch stays fatal.
-        if ((args.SslPolicyErrors & ~SslPolicyErrors.RemoteCertificateChainErrors) != 0 || args.Certificate is null)
-        {
-            return false;
-        }
-
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(_caCertificates!);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        if (args.Chain is not null)
-        {
-            foreach (var element in args.Chain.ChainElements)
-            {
-                chain.ChainPolicy.ExtraStore.Add(element.Certificate);
-            }
-        }
-
-        var certificate = args.Certificate as X509Certificate2 ?? X509CertificateLoader.LoadCertificate(args.Certificate.GetRawCertData());
-        return chain.Build(certificate);
-    }
-
-    private async Task ResubscribeAndMarkReadyAsync(IMqttClient client, CancellationToken cancellationToken)
-    {
-        // Registrations may change while we subscribe; repeat until a pass saw a stable list, then
-        // publish readiness under the same lock so no registration can slip between the two.
-        var subscribedVersion = -1;
-        while (true)
-        {
-            string[] filters;
-            int version;
-            lock (_gate)
-            {
-                version = _registrationVersion;
-                if (version == subscribedVersion)
-                {
-                    _readyClient = client;
-                    _ready.TrySetResult(client);
-                    return;
-                }
-
-                filters = _registrations.Select(r => r.TopicFilter).Distinct(StringComparer.Ordinal).ToArray();
-            }
-
-            if (filters.Length > 0)
-            {
-                var builder = new MqttClientSubscribeOptionsBuilder();
-                foreach (var filter in filters)
-                {
-                    builder.WithTopicFilter(filter, MqttQualityOfServiceLevel.AtLeastOnce);
-                }
-
-                var result = await client.SubscribeAsync(builder.Build(), cancellationToken);
-                foreach (var item in result.Items.Where(i => !IsGranted(i.ResultCode)))
-                {
-                    LogResubscribeRefused(item.TopicFilter.Topic, item.ResultCode.ToString());
-                }
-            }
-
-            subscribedVersion = version;
-        }
-    }
-
-    private void MarkNotReady()
-    {
-        lock (_gate)
-        {
-            _readyClient = null;
-            if (_ready.Task.IsCompleted)
-            {
-                _ready = NewReadySource();
-            }
-        }
-    }
-
-    private void RunOnConnectedCallbacks(CancellationToken connectionToken)
-    {
-        Func<CancellationToken, Task>[] callbacks;
-        lock (_gate)
-        {
-            callbacks = [.. _onConnected];
-        }
-
-        foreach (var callback in callbacks)
-        {
-            // Off the loop: a callback that publishes must not block loss detection, and a publish
-            // that waits for a reconnection would otherwise wait for itself.
-            _ = Task.Run(
-                async () =>
-                {
-                    try
-                    {
-                        await callback(connectionToken);
-                    }
-                    catch (OperationCanceledException) when (connectionToken.IsCancellationRequested)
-                    {
-                        // Connection lost while the callback ran; it runs again on the next connection.
-                    }
-                    catch (Exception ex)
-                    {
-                        LogCallbackFailed(ex);
-                    }
-                },
-                CancellationToken.None);
-        }
-    }
-
-    private void SetState(MqttConnectionState next, Exception? reason)
-    {
-        MqttConnectionState previous;
-        lock (_gate)
-        {
-            previous = _state;
-            if (previous == next || previous == MqttConnectionState.Stopped)
-            {
-                return;
-            }
-
-            _state = next;
-        }
-
-        try
-        {
-            StateChanged?.Invoke(this, new MqttConnectionStateChangedEventArgs(previous, next, reason));
-        }
-        catch (Exception ex)
-        {
-            LogStateHandlerFailed(ex);
-        }
-    }
 
     // ---------------------------------------------------------------- publish
 
@@ -748,12 +437,7 @@ public sealed partial class HallMqttClient : IHostedService, IAsyncDisposable
                 }
 
                 retry = true;
-                Task<IMqttClient> ready;
-                lock (_gate)
-                {
-                    ready = _ready.Task;
-                }
-
+                var ready = _connection.Ready;
                 connected = false;
                 var client = await ready.WaitAsync(linked.Token);
                 connected = true;
@@ -767,7 +451,7 @@ public sealed partial class HallMqttClient : IHostedService, IAsyncDisposable
             }
             catch (OperationCanceledException ex) when (timeoutCts.IsCancellationRequested && !cancellationToken.IsCancellationRequested && !_stop.IsCancellationRequested)
             {
-                LogPublishTimeout(message.Topic, timeout.TotalMilliseconds, connected);
+                _logger.LogPublishTimeout(message.Topic, timeout.TotalMilliseconds, connected);
                 throw new MqttDeliveryTimeoutException(message.Topic, timeout, connected, ex);
             }
             catch (Exception ex) when (!linked.IsCancellationRequested
@@ -775,44 +459,23 @@ public sealed partial class HallMqttClient : IHostedService, IAsyncDisposable
             {
                 // The connection died under this publish. Whether the broker got it is unknown, so
                 // send it again on the next connection: at-least-once, never silently lost.
-                LogPublishRetry(message.Topic, ex.GetType().Name);
-                MarkNotReadyIf(ex);
+                _logger.LogPublishRetry(message.Topic, ex.GetType().Name);
+                _connection.MarkNotReadyIf(ex);
             }
         }
     }
 
-    private void MarkNotReadyIf(Exception ex)
-    {
-        // MQTTnet may throw before its Disconnected event fired; avoid a hot retry loop on the dead
-        // client by waiting for the loop to notice (it renews _ready when it does).
-        if (ex is MqttClientNotConnectedException or ObjectDisposedException)
-        {
-            lock (_gate)
-            {
-                if (_readyClient is { IsConnected: false })
-                {
-                    _readyClient = null;
-                    if (_ready.Task.IsCompleted)
-                    {
-                        _ready = NewReadySource();
-                    }
-                }
-            }
-        }
-    }
+    // ---------------------------------------------------------------- subscriptions and replies
 
-    // ---------------------------------------------------------------- subscriptions and dispatch
-
-    private async Task AddRegistrationAsync(Registration registration, CancellationToken cancellationToken)
+    private async Task AddSubscriptionAsync(Subscription subscription, CancellationToken cancellationToken)
     {
         IMqttClient? client;
-        var alreadySubscribed = false;
+        bool alreadySubscribed;
         lock (_gate)
         {
-            alreadySubscribed = registration.IsReplyRoute && _registrations.Exists(r => r.TopicFilter == registration.TopicFilter);
-            _registrations.Add(registration);
-            _registrationVersion++;
-            client = _readyClient;
+            // One step: either the loop's resubscribe pass sees it, or we see the ready client.
+            alreadySubscribed = _subscriptions.Add(subscription) && subscription.IsReplyRoute;
+            client = _connection.ReadyClient;
         }
 
         if (client is null || alreadySubscribed)
@@ -824,50 +487,31 @@ public sealed partial class HallMqttClient : IHostedService, IAsyncDisposable
         try
         {
             var result = await client.SubscribeAsync(
-                new MqttClientSubscribeOptionsBuilder().WithTopicFilter(registration.TopicFilter, MqttQualityOfServiceLevel.AtLeastOnce).Build(),
+                new MqttClientSubscribeOptionsBuilder().WithTopicFilter(subscription.TopicFilter, MqttQualityOfServiceLevel.AtLeastOnce).Build(),
                 cancellationToken);
-            var refused = result.Items.FirstOrDefault(i => !IsGranted(i.ResultCode));
+            var refused = result.Items.FirstOrDefault(i => !SubscriptionRegistry.IsGranted(i.ResultCode));
             if (refused is not null)
             {
-                RemoveRegistration(registration);
-                throw new MqttOperationRejectedException("subscribe", registration.TopicFilter, refused.ResultCode.ToString(), result.ReasonString);
+                _subscriptions.Remove(subscription);
+                throw new MqttOperationRejectedException("subscribe", subscription.TopicFilter, refused.ResultCode.ToString(), result.ReasonString);
             }
         }
         catch (Exception ex) when (ex is MqttCommunicationException or ObjectDisposedException
                                    || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            // Lost the connection mid-subscribe: the registration stays and the loop renews it.
-            LogSubscribeDeferred(registration.TopicFilter, ex.GetType().Name);
+            // Lost the connection mid-subscribe: the subscription stays and the loop renews it.
+            _logger.LogSubscribeDeferred(subscription.TopicFilter, ex.GetType().Name);
         }
     }
 
-    private bool RemoveRegistration(Registration registration)
+    private async ValueTask UnsubscribeAsync(Subscription subscription)
     {
-        lock (_gate)
-        {
-            if (!_registrations.Remove(registration))
-            {
-                return false;
-            }
-
-            _registrationVersion++;
-            return !_registrations.Exists(r => r.TopicFilter == registration.TopicFilter);
-        }
-    }
-
-    private async ValueTask UnregisterAsync(Registration registration)
-    {
-        if (!RemoveRegistration(registration))
+        if (!_subscriptions.Remove(subscription))
         {
             return;
         }
 
-        IMqttClient? client;
-        lock (_gate)
-        {
-            client = _readyClient;
-        }
-
+        var client = _connection.ReadyClient;
         if (client is null)
         {
             return;
@@ -876,12 +520,12 @@ public sealed partial class HallMqttClient : IHostedService, IAsyncDisposable
         try
         {
             using var timeout = new CancellationTokenSource(_options.ConnectTimeout, _time);
-            await client.UnsubscribeAsync(new MqttClientUnsubscribeOptionsBuilder().WithTopicFilter(registration.TopicFilter).Build(), timeout.Token);
+            await client.UnsubscribeAsync(new MqttClientUnsubscribeOptionsBuilder().WithTopicFilter(subscription.TopicFilter).Build(), timeout.Token);
         }
         catch (Exception ex) when (ex is MqttCommunicationException or ObjectDisposedException or OperationCanceledException)
         {
-            // Best effort: without the registration nothing is dispatched, and a reconnect drops it anyway.
-            LogSubscribeDeferred(registration.TopicFilter, ex.GetType().Name);
+            // Best effort: without the subscription nothing is dispatched, and a reconnect drops it anyway.
+            _logger.LogSubscribeDeferred(subscription.TopicFilter, ex.GetType().Name);
         }
     }
 
@@ -894,7 +538,7 @@ public sealed partial class HallMqttClient : IHostedService, IAsyncDisposable
         lock (_gate)
         {
             // Task.Run: start the broker round trip outside the lock.
-            subscription = _replySubscription ??= Task.Run(() => AddRegistrationAsync(new Registration(this, ReplyTopicFilter, null), _stop.Token), CancellationToken.None);
+            subscription = _replySubscription ??= Task.Run(() => AddSubscriptionAsync(new Subscription(ReplyTopicFilter, null, UnsubscribeAsync), _stop.Token), CancellationToken.None);
         }
 
         try
@@ -931,115 +575,27 @@ public sealed partial class HallMqttClient : IHostedService, IAsyncDisposable
             m.CorrelationData is { Length: > 0 } correlation ? correlation.ToArray() : null,
             m.Retain);
 
-        if (m.Topic.StartsWith(_replyTopicBase, StringComparison.Ordinal))
+        if (_pending.IsReplyTopic(m.Topic))
         {
             // Replies complete their request right here: no handler queue to wait behind, so a
             // handler that makes a request cannot deadlock the dispatcher.
-            CompleteRequest(message);
+            if (!_pending.TryComplete(message))
+            {
+                _logger.LogUnmatchedReply(message.Topic);
+            }
+
             return Task.CompletedTask;
         }
 
-        if (!_inbox.Writer.TryWrite(message))
+        if (!_dispatch.TryPost(message))
         {
-            LogDroppedAfterStop(m.Topic);
+            _logger.LogDroppedAfterStop(m.Topic);
         }
 
         return Task.CompletedTask;
     }
 
-    private void CompleteRequest(MqttIncomingMessage reply)
-    {
-        string? key = null;
-        if (reply.CorrelationData is { } correlation)
-        {
-            key = Encoding.UTF8.GetString(correlation.Span);
-        }
-
-        if (key is null || !_pending.ContainsKey(key))
-        {
-            key = reply.Topic[_replyTopicBase.Length..];
-        }
-
-        if (_pending.TryGetValue(key, out var pending) && pending.Completion.TrySetResult(reply))
-        {
-            return;
-        }
-
-        // Last resort for 3.1.1 responders that reply to a fixed topic but echo the requestId.
-        var requestId = reply.PayloadRequestId;
-        if (requestId is not null)
-        {
-            foreach (var candidate in _pending.Values)
-            {
-                if (candidate.RequestId == requestId && candidate.Completion.TrySetResult(reply))
-                {
-                    return;
-                }
-            }
-        }
-
-        LogUnmatchedReply(reply.Topic);
-    }
-
-    private async Task DispatchLoopAsync(CancellationToken stop)
-    {
-        await foreach (var message in _inbox.Reader.ReadAllAsync(CancellationToken.None))
-        {
-            Registration[] targets;
-            lock (_gate)
-            {
-                targets = _registrations.Where(r => r.Handler is not null && Matches(message.Topic, r.TopicFilter)).ToArray();
-            }
-
-            foreach (var target in targets)
-            {
-                try
-                {
-                    await target.Handler!(message, stop);
-                }
-                catch (OperationCanceledException) when (stop.IsCancellationRequested)
-                {
-                    return;
-                }
-                catch (Exception ex)
-                {
-                    LogHandlerFailed(ex, message.Topic, target.TopicFilter);
-                }
-            }
-        }
-    }
-
-    internal static bool Matches(string topic, string filter)
-    {
-        // "$share/{group}/{filter}": the broker matched the inner filter.
-        if (filter.StartsWith("$share/", StringComparison.Ordinal))
-        {
-            var groupEnd = filter.IndexOf('/', "$share/".Length);
-            filter = groupEnd < 0 ? filter : filter[(groupEnd + 1)..];
-        }
-
-        return MqttTopicFilterComparer.Compare(topic, filter) == MqttTopicFilterCompareResult.IsMatch;
-    }
-
     // ---------------------------------------------------------------- helpers
-
-    private static (ReadOnlySequence<byte> Payload, string? RequestId) AddReplyTo(ReadOnlyMemory<byte> payload, string replyTopic)
-    {
-        JsonObject json;
-        try
-        {
-            json = JsonNode.Parse(payload.Span) as JsonObject
-                   ?? throw new ArgumentException("An MQTT 3.1.1 request payload must be a JSON object so \"replyTo\" can be added.", nameof(payload));
-        }
-        catch (JsonException ex)
-        {
-            throw new ArgumentException("An MQTT 3.1.1 request payload must be a JSON object so \"replyTo\" can be added.", nameof(payload), ex);
-        }
-
-        json["replyTo"] = replyTopic;
-        var requestId = json["requestId"] is JsonValue v && v.TryGetValue<string>(out var id) ? id : null;
-        return (new ReadOnlySequence<byte>(JsonSerializer.SerializeToUtf8Bytes(json)), requestId);
-    }
 
     private static void ValidateTopicName(string topic)
     {
@@ -1049,92 +605,4 @@ public sealed partial class HallMqttClient : IHostedService, IAsyncDisposable
             throw new ArgumentException($"Topic '{topic}' contains a wildcard; only subscriptions may.", nameof(topic));
         }
     }
-
-    private static bool IsGranted(MqttClientSubscribeResultCode code) =>
-        code is MqttClientSubscribeResultCode.GrantedQoS0 or MqttClientSubscribeResultCode.GrantedQoS1 or MqttClientSubscribeResultCode.GrantedQoS2;
-
-    private static TaskCompletionSource<IMqttClient> NewReadySource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    private sealed class PendingRequest(string? requestId)
-    {
-        public string? RequestId { get; } = requestId;
-
-        public TaskCompletionSource<MqttIncomingMessage> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
-
-    private sealed class Registration(HallMqttClient owner, string topicFilter, Func<MqttIncomingMessage, CancellationToken, Task>? handler) : IAsyncDisposable
-    {
-        public string TopicFilter { get; } = topicFilter;
-
-        /// <summary>Null for the internal reply route, whose messages never reach the dispatcher.</summary>
-        public Func<MqttIncomingMessage, CancellationToken, Task>? Handler { get; } = handler;
-
-        public bool IsReplyRoute => Handler is null;
-
-        public ValueTask DisposeAsync() => owner.UnregisterAsync(this);
-    }
-
-    private sealed class CallbackRegistration(HallMqttClient owner, Func<CancellationToken, Task> callback) : IDisposable
-    {
-        public void Dispose()
-        {
-            lock (owner._gate)
-            {
-                owner._onConnected.Remove(callback);
-            }
-        }
-    }
-
-    // ---------------------------------------------------------------- logging
-
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "MQTT client {ClientId} connected to {Host}:{Port} (MQTT {Protocol})")]
-    private partial void LogConnected(string clientId, string host, int port, string protocol);
-
-    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "MQTT client {ClientId} lost its connection: {Reason}")]
-    private partial void LogConnectionLost(string clientId, string reason, Exception? exception);
-
-    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "MQTT client {ClientId} could not connect to {Host}:{Port} (attempt {Attempt}): {Error}")]
-    private partial void LogConnectFailed(string clientId, string host, int port, int attempt, string error);
-
-    [LoggerMessage(EventId = 4, Level = LogLevel.Debug, Message = "MQTT client {ClientId} reconnects in {DelayMs} ms (attempt {Attempt})")]
-    private partial void LogReconnectScheduled(string clientId, double delayMs, int attempt);
-
-    [LoggerMessage(EventId = 5, Level = LogLevel.Error, Message = "Broker refused subscription {TopicFilter} after reconnect: {ResultCode}")]
-    private partial void LogResubscribeRefused(string topicFilter, string resultCode);
-
-    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Publish to {Topic} failed after {TimeoutMs} ms (connected: {WasConnected})")]
-    private partial void LogPublishTimeout(string topic, double timeoutMs, bool wasConnected);
-
-    [LoggerMessage(EventId = 7, Level = LogLevel.Debug, Message = "Publish to {Topic} interrupted ({Error}); retrying on the next connection")]
-    private partial void LogPublishRetry(string topic, string error);
-
-    [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "No reply to request on {Topic} within {TimeoutMs} ms")]
-    private partial void LogRequestTimeout(string topic, double timeoutMs);
-
-    [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "Request on {Topic} names no reply topic (no Response Topic, no replyTo); not answered")]
-    private partial void LogNoReplyTopic(string topic);
-
-    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Request on {Topic} asks for a reply on {ReplyTopic}, outside the reply prefix; not answered")]
-    private partial void LogReplyTopicRefused(string topic, string replyTopic);
-
-    [LoggerMessage(EventId = 11, Level = LogLevel.Debug, Message = "Reply on {Topic} matches no pending request (late or duplicate)")]
-    private partial void LogUnmatchedReply(string topic);
-
-    [LoggerMessage(EventId = 12, Level = LogLevel.Error, Message = "Handler for {TopicFilter} failed on a message from {Topic}")]
-    private partial void LogHandlerFailed(Exception exception, string topic, string topicFilter);
-
-    [LoggerMessage(EventId = 13, Level = LogLevel.Error, Message = "On-connected callback failed")]
-    private partial void LogCallbackFailed(Exception exception);
-
-    [LoggerMessage(EventId = 14, Level = LogLevel.Error, Message = "A StateChanged handler threw")]
-    private partial void LogStateHandlerFailed(Exception exception);
-
-    [LoggerMessage(EventId = 15, Level = LogLevel.Debug, Message = "Subscription change for {TopicFilter} deferred to the next connection ({Error})")]
-    private partial void LogSubscribeDeferred(string topicFilter, string error);
-
-    [LoggerMessage(EventId = 16, Level = LogLevel.Debug, Message = "Clean disconnect failed: {Error}")]
-    private partial void LogDisconnectFailed(string error);
-
-    [LoggerMessage(EventId = 17, Level = LogLevel.Debug, Message = "Message on {Topic} arrived after stop; dropped")]
-    private partial void LogDroppedAfterStop(string topic);
 }

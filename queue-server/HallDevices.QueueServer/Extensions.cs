@@ -1,3 +1,4 @@
+using HallDevices.Hosting;
 using HallDevices.Messaging;
 using HallDevices.QueueServer.Halls;
 using HallDevices.QueueServer.Http;

@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using HallDevices.Contracts;
 using HallDevices.Display.Hosting;
-using HallDevices.Messaging;
+using HallDevices.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace HallDevices.Display.Board;

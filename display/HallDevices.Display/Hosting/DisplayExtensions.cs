@@ -1,6 +1,7 @@
 using HallDevices.Display.Board;
 using HallDevices.Display.Output;
 using HallDevices.Display.Voice;
+using HallDevices.Hosting;
 using HallDevices.Messaging;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-using HallDevices.Messaging;
+using HallDevices.Hosting;
 using HallDevices.Queueing.Appointments;
 using HallDevices.Queueing.Engine;
 using HallDevices.Queueing.Halls;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using HallDevices.Contracts;
-using HallDevices.Messaging;
+using HallDevices.Hosting;
 using HallDevices.Queueing.Engine;
 using HallDevices.Queueing.Tickets;
 

@@ -1,4 +1,5 @@
 using HallDevices.Contracts;
+using HallDevices.Hosting;
 using HallDevices.Messaging;
 using HallDevices.Queueing.Engine;
 using HallDevices.QueueServer.Halls;

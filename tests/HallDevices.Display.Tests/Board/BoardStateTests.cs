@@ -1,7 +1,7 @@
 using HallDevices.Contracts;
 using HallDevices.Display.Board;
 using HallDevices.Display.Tests.Support;
-using HallDevices.Messaging;
+using HallDevices.Hosting;
 
 namespace HallDevices.Display.Tests.Board;
 

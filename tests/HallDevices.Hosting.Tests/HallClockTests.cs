@@ -1,7 +1,7 @@
-using HallDevices.Messaging;
+using HallDevices.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
-namespace HallDevices.Messaging.Tests;
+namespace HallDevices.Hosting.Tests;
 
 public class HallClockTests
 {
