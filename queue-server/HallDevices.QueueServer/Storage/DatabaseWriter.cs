@@ -191,7 +191,11 @@ internal sealed class DatabaseWriter : IDisposable
     /// <summary>After <see cref="BeginStop"/>: wakes both threads and waits until they have ended.</summary>
     public void Stop()
     {
+        // Out of a gathering window or a retry's pause too: a clock that does not run (a test's)
+        // would otherwise hold the close up for good.
         _work.Set();
+        _gather.Set();
+        _retry.Set();
         _behind.Set();
         _writer?.Join();
         _catchUp?.Join();
