@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using HallDevices.Queueing.Engine;
-using HallDevices.Queueing.Tickets;
 
 namespace HallDevices.QueueServer.Storage;
 
@@ -17,31 +16,4 @@ public sealed class HallChangeFeed
 
     /// <summary>Adds a committed change.</summary>
     public void Add(HallChange change) => _channel.Writer.TryWrite(change);
-}
-
-/// <summary>The store, followed by the feed and the metrics once a change is committed.</summary>
-public sealed class FeedingJournal(IHallJournal inner, HallChangeFeed feed, ServerMetrics metrics) : IHallJournal
-{
-    /// <inheritdoc />
-    public void Commit(HallChange change)
-    {
-        ArgumentNullException.ThrowIfNull(change);
-        inner.Commit(change);
-        foreach (var e in change.Events)
-        {
-            if (e is TicketIssued)
-            {
-                metrics.TicketIssued();
-            }
-            else if (e is TicketCalled)
-            {
-                metrics.TicketCalled();
-            }
-        }
-
-        if (change.Events.Count > 0 || change.Counters.Count > 0)
-        {
-            feed.Add(change);
-        }
-    }
 }

@@ -7,11 +7,11 @@ namespace HallDevices.QueueServer.Storage;
 /// no ordinary thread wants, and any ordinary thread that wakes up takes its CPU at once.
 /// </summary>
 /// <remarks>
-/// Why: on the 2-core CI machine the hall store's database writer ran 2–3 ms at a stretch, and
-/// the kernel let it finish while the broker, just woken to forward a reply, waited for that CPU
-/// (seen with <c>perf sched timehist</c>); that wait was most of the ticket request's p99. A nice
-/// value does not help: only the idle class makes a waking thread preempt the running one
-/// (measured: nice 10 and <c>SCHED_BATCH</c> left the p99 where it was, <c>SCHED_IDLE</c> halved it).
+/// Why: on the 2-core CI machine the hall store's database writer ran milliseconds at a stretch,
+/// and the kernel let it finish while the broker, just woken to forward a reply, waited for that
+/// CPU (seen with <c>perf sched timehist</c>); that wait was most of the ticket request's p99. A
+/// nice value does not help: only the idle class makes a waking thread preempt the running one
+/// (nice 10 and <c>SCHED_BATCH</c> left the p99 where it was; figures in docs/perf.md, MQTT load).
 /// Lowering a thread needs no privilege; raising it back would (<c>CAP_SYS_NICE</c>), so a thread
 /// that must catch up at normal priority is a separate thread.
 /// </remarks>

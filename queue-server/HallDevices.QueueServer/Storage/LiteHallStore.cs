@@ -45,7 +45,7 @@ public sealed class LiteHallStore : IDisposable
             // LiteDB holds its log's pages in a cache that grows by segments of 12, 50, 100, 500
             // and then 1,000 pages (8 MB each) and keeps them; checkpointing at its default 1,000
             // log pages makes it take those 8 MB segments. At 100 it stays within the smaller
-            // ones: the load test's server measured about 9 MB less resident memory, throughput alike.
+            // ones: less resident memory, throughput alike (docs/perf.md, MQTT load).
             CheckpointSize = CheckpointPages,
         };
         _events = _db.GetCollection("events");

@@ -20,7 +20,7 @@ public class HallStoreWriterPriorityTests
     private const int SchedOther = 0;
     private const int SchedIdle = 5;
 
-    // Below HallStore.CatchUpBacklog, so only the stall check can call the catch-up thread in;
+    // Below DatabaseWriter.CatchUpBacklog, so only the stall check can call the catch-up thread in;
     // enough that a starved idle writer would need far longer than the test allows.
     private const int Changes = 1_900;
 
