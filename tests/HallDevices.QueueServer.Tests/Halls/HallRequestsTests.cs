@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using HallDevices.Contracts;
-using HallDevices.Messaging;
+using HallDevices.Hosting;
 using HallDevices.Queueing.Engine;
 using HallDevices.Queueing.Tickets;
 using HallDevices.QueueServer.Halls;
