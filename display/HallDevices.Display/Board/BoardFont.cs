@@ -3,7 +3,7 @@ using SkiaSharp;
 
 namespace HallDevices.Display.Board;
 
-/// <summary>Loads the board's CJK font from an explicit file (DESIGN.md §7: fallback fonts render Chinese as boxes).</summary>
+/// <summary>Loads the board's CJK font from an explicit file (docs/design.md §7: fallback fonts render Chinese as boxes).</summary>
 internal static class BoardFont
 {
     public static SKTypeface Load(string path)

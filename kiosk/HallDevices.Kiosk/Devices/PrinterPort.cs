@@ -4,7 +4,7 @@ namespace HallDevices.Kiosk.Devices;
 
 /// <summary>
 /// The printer's serial line, used request by request (print, status): opened on first use, closed on an
-/// I/O error (a USB adapter pulled out leaves the port "open" with writes failing, DESIGN.md §7) and
+/// I/O error (a USB adapter pulled out leaves the port "open" with writes failing, docs/design.md §7) and
 /// opened again on the next use, so a replugged printer works without restarting the kiosk.
 /// </summary>
 public sealed class PrinterPort(string path, int baudRate) : IDisposable

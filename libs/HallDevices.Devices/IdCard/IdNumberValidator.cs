@@ -66,7 +66,7 @@ public static class IdNumberValidator
 
     /// <summary>
     /// Masks all but the first four and last four characters (<c>3401**********1234</c>), the only
-    /// form of an ID number that may be logged, stored or shown (DESIGN.md §4).
+    /// form of an ID number that may be logged, stored or shown (docs/design.md §4).
     /// </summary>
     public static string Mask(string? idNumber)
     {

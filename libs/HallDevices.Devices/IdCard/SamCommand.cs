@@ -2,7 +2,7 @@ namespace HallDevices.Devices.IdCard;
 
 /// <summary>
 /// A command understood by the SAM module: a command byte and a parameter byte
-/// (DESIGN.md §6; the pair is what the module dispatches on).
+/// (docs/design.md §6; the pair is what the module dispatches on).
 /// </summary>
 /// <param name="Code">Command byte (CMD).</param>
 /// <param name="Parameter">Parameter byte (PARA).</param>

@@ -1,6 +1,6 @@
 namespace HallDevices.Devices.IdCard;
 
-/// <summary>Status codes a SAM module reports in SW3 (DESIGN.md §6 plus the common vendor table).</summary>
+/// <summary>Status codes a SAM module reports in SW3 (docs/design.md §6 plus the common vendor table).</summary>
 public enum SamStatus : byte
 {
     /// <summary><c>90</c>: the command succeeded.</summary>

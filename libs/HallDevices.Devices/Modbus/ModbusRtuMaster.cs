@@ -155,7 +155,7 @@ public sealed partial class ModbusRtuMaster : IDisposable
     /// <summary>
     /// Bytes read within <paramref name="window"/>, 0 when none came. One read is kept outstanding
     /// across calls instead of being cancelled: on Linux a cancelled serial read can stay queued in
-    /// the port and swallow the next reply (DESIGN.md §7), so a read given up on is simply reused.
+    /// the port and swallow the next reply (docs/design.md §7), so a read given up on is simply reused.
     /// </summary>
     private async Task<int> ReadWithinAsync(TimeSpan window, CancellationToken cancellationToken)
     {

@@ -1,6 +1,6 @@
 namespace HallDevices.Devices.Printer;
 
-/// <summary>Overall printer health, matching the MQTT device status vocabulary (DESIGN.md §4).</summary>
+/// <summary>Overall printer health, matching the MQTT device status vocabulary (docs/design.md §4).</summary>
 public enum PrinterHealth
 {
     /// <summary>Ready to print.</summary>

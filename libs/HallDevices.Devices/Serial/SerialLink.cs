@@ -9,7 +9,7 @@ namespace HallDevices.Devices.Serial;
 /// session (a driver loop) over the port's stream, and treats any I/O failure as a disconnect:
 /// closes the port, reports <see cref="SerialLinkState.Disconnected"/>, and tries to reopen every
 /// <see cref="SerialLinkOptions.ReconnectInterval"/> until the device returns. DTR/RTS are never
-/// touched: setting them throws on a pty (DESIGN.md §7) and our devices do not use them.
+/// touched: setting them throws on a pty (docs/design.md §7) and our devices do not use them.
 /// </summary>
 public sealed partial class SerialLink
 {

@@ -5,7 +5,7 @@ namespace HallDevices.Devices.Signs;
 
 /// <summary>
 /// Renders text to a 1-bit bitmap for LED signs with SkiaSharp. The font file is loaded
-/// explicitly (DESIGN.md §7: system font lookup renders Chinese as empty boxes), e.g.
+/// explicitly (docs/design.md §7: system font lookup renders Chinese as empty boxes), e.g.
 /// <c>/usr/share/fonts/truetype/wqy/wqy-microhei.ttc</c>. Antialiasing is off so pixels are crisp.
 /// </summary>
 public sealed class SignTextRenderer : IDisposable

@@ -68,7 +68,7 @@ public sealed class BrokerOptions
 
     /// <summary>
     /// QoS 1 messages the embedded broker queues per subscriber before it drops: MQTTnet's default
-    /// of 250 lost messages in a 20,000-message burst here (DESIGN.md §7). 20,000 covers a full
+    /// of 250 lost messages in a 20,000-message burst here (docs/design.md §7). 20,000 covers a full
     /// board-plus-events burst of a busy hall for a slow display; sequence numbers make any loss
     /// beyond that visible.
     /// </summary>

@@ -3,7 +3,7 @@ using HallDevices.Testing;
 
 namespace HallDevices.QueueServer.Tests.Mqtt;
 
-/// <summary>The MQTT contract v1 (DESIGN.md §4) against a real server and its embedded broker.</summary>
+/// <summary>The MQTT contract v1 (docs/design.md §4) against a real server and its embedded broker.</summary>
 public class MqttContractTests(EmbeddedServerFixture fixture) : IClassFixture<EmbeddedServerFixture>
 {
     private int Port => fixture.Server.MqttPort;
