@@ -64,7 +64,16 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         _process = ChildProcess.Start(info);
-        await _process.WaitUntilHealthyAsync(new Uri(BaseUri, "/health"), StartTimeout);
+        try
+        {
+            await _process.WaitUntilHealthyAsync(new Uri(BaseUri, "/health"), StartTimeout);
+        }
+        catch (ChildProcessExitedException e)
+        {
+            // Callers (and tests of start-up refusals) expect what this helper always threw: an
+            // InvalidOperationException naming the exit code, with everything the server printed.
+            throw new InvalidOperationException($"queue-server exited with {e.ExitCode}:\n{Output}", e);
+        }
     }
 
     /// <summary>SIGTERM: the graceful shutdown an operator's systemctl stop sends. Returns the exit code.</summary>
