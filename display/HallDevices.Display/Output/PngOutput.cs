@@ -22,8 +22,8 @@ internal sealed record PngFrame(byte[] Png, long Sequence, long Version, string?
 /// </summary>
 internal sealed class PngOutput : BackgroundService
 {
-    // zlib level 1 encodes a 1080p board in ~58 ms against ~73 ms at the default 6, for a slightly
-    // larger file (bench/HallDevices.Display.Bench, docs/perf.md); it is off the live path anyway.
+    // zlib level 1 encodes a 1080p board faster than the default 6, for a slightly larger file
+    // (figures: docs/perf.md, display; bench/HallDevices.Display.Bench); it is off the live path anyway.
     private const int ZlibLevel = 1;
 
     private readonly Channel<Pending> _pending;
