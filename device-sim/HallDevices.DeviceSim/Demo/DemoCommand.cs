@@ -28,7 +28,7 @@ public static class DemoCommand
         try
         {
             await using var hall = await DemoHall.StartAsync(artefacts, kiosks, speed, output, time, stop);
-            var monitor = new HallMonitor(output, hall.HallId);
+            var monitor = new HallMonitor(output, hall.HallId, time);
             var watcher = await hall.ConnectAsync("demo-monitor", stop);
             await monitor.AttachAsync(watcher, stop);
             output.WriteLine($"hall is up: board {hall.Board}, server {hall.Server}; {citizens} citizens arrive");

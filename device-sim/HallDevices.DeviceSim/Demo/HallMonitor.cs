@@ -12,7 +12,7 @@ namespace HallDevices.DeviceSim.Demo;
 /// of counters and queues. Also the demo's progress measure (the script stalls when no event
 /// arrives for too long) and how the script learns what its key presses did: the events they caused.
 /// </summary>
-public sealed class HallMonitor(TextWriter output, string hallId)
+public sealed class HallMonitor(TextWriter output, string hallId, TimeProvider time)
 {
     private readonly Lock _gate = new();
     private readonly SortedDictionary<string, CounterStateMessage> _counters = new(StringComparer.Ordinal);
@@ -22,7 +22,7 @@ public sealed class HallMonitor(TextWriter output, string hallId)
     private readonly Dictionary<string, bool> _online = new(StringComparer.Ordinal);
     private BoardMessage? _board;
     private long _lastSequence;
-    private DateTime _lastEventAt = DateTime.UtcNow;
+    private DateTimeOffset _lastEventAt = time.GetUtcNow();
 
     /// <summary>The latest retained board.</summary>
     public BoardMessage? Board
@@ -106,7 +106,7 @@ public sealed class HallMonitor(TextWriter output, string hallId)
         {
             lock (_gate)
             {
-                return DateTime.UtcNow - _lastEventAt;
+                return time.GetUtcNow() - _lastEventAt;
             }
         }
     }
@@ -150,7 +150,7 @@ public sealed class HallMonitor(TextWriter output, string hallId)
     {
         _events.Add(json);
         _lastSequence = Math.Max(_lastSequence, e.Sequence);
-        _lastEventAt = DateTime.UtcNow;
+        _lastEventAt = time.GetUtcNow();
         var at = e.At.ToString("HH:mm", CultureInfo.InvariantCulture);
         var line = e switch
         {
