@@ -54,7 +54,7 @@ internal sealed partial class BusRequests(string hall, BusOptions options, HallM
                 ct);
             LogAnswered(d.Counter, "evaluate", ReplyText.FromEvaluateReply(reply.Payload));
         }
-        catch (Exception e) when (e is MqttRequestTimeoutException or MqttDeliveryTimeoutException or JsonException or KeyNotFoundException)
+        catch (Exception e) when (e is MqttRequestTimeoutException or MqttDeliveryTimeoutException or JsonException)
         {
             LogNoAnswer(d.Counter, "evaluate", e.Message);
         }

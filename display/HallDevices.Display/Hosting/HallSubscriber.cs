@@ -99,7 +99,7 @@ internal sealed class HallSubscriber(
         if (_voice && !m.Retain)
         {
             services.GetRequiredService<AnnouncementQueue>().Enqueue(
-                new Announcement(number, counter, state.CounterName(counter), e is TicketRecalledEvent || m.Topic.EndsWith("/" + EventTypes.TicketRecalled, StringComparison.Ordinal), e.Sequence));
+                new Announcement(number, counter, state.CounterName(counter), e is TicketRecalledEvent, e.Sequence));
         }
     });
 

@@ -138,9 +138,12 @@ internal sealed class DatabaseWriter : IDisposable
             _pending.Enqueue((number, change));
             waiting = _pending.Count;
             Volatile.Write(ref _waiting, waiting);
+
+            // Inside the gate: the writer cannot apply this change (and move the database's mark
+            // past it) before it counts as committed, so Backlog never reads below zero.
+            Volatile.Write(ref _committed, number);
         }
 
-        Volatile.Write(ref _committed, number);
         _work.Set();
         if (waiting == CatchUpBacklog || !_warm)
         {

@@ -10,19 +10,23 @@ namespace HallDevices.QueueServer.Storage;
 /// waiting allocates nothing, which matters on the writer threads that wait once per batch. A
 /// flag tells a <see cref="Set"/> from the timer; a timer firing late for an earlier wait, or a
 /// little before the provider's own clock says the time is up, just re-arms it for what is left.
-/// One thread waits at a time.
+/// One thread waits at a time. On the system clock the wait is timed by the OS instead, as the
+/// store's threads always were: a timer callback needs a thread-pool thread, and a starved pool
+/// would stretch the writer's gather window and stall check.
 /// </remarks>
 internal sealed class TimedSignal : IDisposable
 {
     private readonly TimeProvider _time;
     private readonly AutoResetEvent _event = new(false);
     private readonly ITimer _timer;
+    private readonly bool _system;
     private int _set;
 
     /// <summary>Creates the signal, not set.</summary>
     public TimedSignal(TimeProvider time)
     {
         _time = time;
+        _system = ReferenceEquals(time, TimeProvider.System);
         _timer = time.CreateTimer(static s => ((TimedSignal)s!).Elapsed(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
@@ -36,6 +40,17 @@ internal sealed class TimedSignal : IDisposable
     /// <summary>Waits until <see cref="Set"/> (true) or until <paramref name="timeout"/> has passed on the provider's clock (false).</summary>
     public bool Wait(TimeSpan timeout)
     {
+        if (_system)
+        {
+            var set = _event.WaitOne(timeout);
+            if (set)
+            {
+                Interlocked.Exchange(ref _set, 0);
+            }
+
+            return set;
+        }
+
         var started = _time.GetTimestamp();
         var left = timeout;
         while (true)
