@@ -73,6 +73,19 @@ public class TimedSignalTests
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
+    [Fact]
+    public void On_the_system_clock_a_set_wakes_the_wait_once_and_an_unset_wait_ends_at_its_timeout()
+    {
+        using var signal = new TimedSignal(TimeProvider.System);
+        signal.Set();
+        Assert.True(signal.Wait(TimeSpan.FromSeconds(10)));
+
+        // Auto-reset: the set was used up by the first wait.
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        Assert.False(signal.Wait(TimeSpan.FromMilliseconds(50)));
+        Assert.True(System.Diagnostics.Stopwatch.GetElapsedTime(started) >= TimeSpan.FromMilliseconds(45));
+    }
+
     /// <summary>Whether <paramref name="task"/> ends within <paramref name="time"/> (real time).</summary>
     internal static async Task<bool> Within(Task task, TimeSpan time) => await Task.WhenAny(task, Task.Delay(time)) == task;
 }
