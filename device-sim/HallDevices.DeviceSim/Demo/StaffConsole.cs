@@ -1,5 +1,4 @@
-using System.Net.Http.Json;
-using System.Text.Json;
+using HallDevices.Contracts;
 
 namespace HallDevices.DeviceSim.Demo;
 
@@ -10,14 +9,13 @@ namespace HallDevices.DeviceSim.Demo;
 /// </summary>
 public sealed class StaffConsole(Uri server, string hallId) : IDisposable
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly HttpClient _http = new() { BaseAddress = server, Timeout = TimeSpan.FromSeconds(10) };
 
     /// <summary><c>POST /api/halls/{hall}/counters/{id}/login</c>; a refusal ends the demo naming the window.</summary>
     public async Task SignInAsync(string counter, string staffId, CancellationToken cancellationToken)
     {
-        using var response = await _http.PostAsJsonAsync($"/api/halls/{hallId}/counters/{counter}/login", new { staffId }, cancellationToken);
-        var reply = await response.Content.ReadFromJsonAsync<ReplyDto>(Json, cancellationToken);
+        var body = await PostAsync($"/api/halls/{hallId}/counters/{counter}/login", ContractJson.SerializeToUtf8Bytes(new CounterRequest { StaffId = staffId }), cancellationToken);
+        var reply = ContractJson.Deserialize<Reply>(body);
         if (reply is not { Ok: true })
         {
             throw new DemoException("script", $"{counter} login at the staff console: {reply?.Error?.Code}");
@@ -27,15 +25,25 @@ public sealed class StaffConsole(Uri server, string hallId) : IDisposable
     /// <summary><c>POST /api/halls/{hall}/appointments</c>: the code the citizen brings to the kiosk.</summary>
     public async Task<string> BookAppointmentAsync(string serviceId, CancellationToken cancellationToken)
     {
-        using var response = await _http.PostAsJsonAsync($"/api/halls/{hallId}/appointments", new { serviceId }, cancellationToken);
-        var reply = await response.Content.ReadFromJsonAsync<ReplyDto>(Json, cancellationToken);
-        return reply?.AppointmentCode ?? throw new DemoException("script", $"booking {serviceId}: no appointment code ({reply?.Error?.Code})");
+        var body = await PostAsync($"/api/halls/{hallId}/appointments", ContractJson.SerializeToUtf8Bytes(new BookingRequest(serviceId)), cancellationToken);
+
+        // A booking is answered with a BookingReply, a refusal with the contract's Reply.
+        if (ContractJson.Deserialize<Reply>(body) is { Ok: true } && ContractJson.Deserialize<BookingReply>(body) is { AppointmentCode: { } code })
+        {
+            return code;
+        }
+
+        throw new DemoException("script", $"booking {serviceId}: no appointment code ({ContractJson.Deserialize<Reply>(body)?.Error?.Code})");
     }
 
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();
 
-    private sealed record ReplyDto(bool Ok, ErrorDto? Error, string? AppointmentCode);
-
-    private sealed record ErrorDto(string? Code);
+    private async Task<byte[]> PostAsync(string path, byte[] json, CancellationToken cancellationToken)
+    {
+        using var content = new ByteArrayContent(json);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var response = await _http.PostAsync(path, content, cancellationToken);
+        return await response.Content.ReadAsByteArrayAsync(cancellationToken);
+    }
 }
