@@ -375,7 +375,7 @@ internal sealed class DatabaseWriter : IDisposable
             // after an I/O error, and its checkpoint can fail after the transaction was stored, so
             // the file is reopened and asked what it holds before trying again (or, when stopping,
             // the changes are left to the next start's replay rather than hang the shutdown).
-            LogApplyFailed(e, batch.Count);
+            _log.ApplyFailed(e, batch.Count, FilePath);
             if (_stopping)
             {
                 return null;
@@ -441,7 +441,4 @@ internal sealed class DatabaseWriter : IDisposable
             }
         }
     }
-
-    private void LogApplyFailed(Exception e, int count) =>
-        _log.LogError(e, "Could not write {Count} journal record(s) to {Database}; they stay in the journal and are tried again", count, FilePath);
 }

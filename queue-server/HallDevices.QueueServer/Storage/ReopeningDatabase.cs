@@ -65,7 +65,7 @@ internal sealed class ReopeningDatabase(LiteHallStore db, ILogger log) : IDispos
             }
             catch (Exception e) when (e is IOException or LiteDB.LiteException or UnauthorizedAccessException)
             {
-                log.LogError(e, "Could not write {Count} journal record(s) to {Database}; they stay in the journal and are tried again", 0, FilePath);
+                log.ApplyFailed(e, 0, FilePath);
                 return 0;
             }
         }
