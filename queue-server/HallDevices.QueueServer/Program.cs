@@ -17,6 +17,12 @@ return HallApp.Run(
             return 0;
         }
 
+        if (args is ["set-password", ..])
+        {
+            // Sets or resets a staff password in the staff file (README "Accounts and roles").
+            return HallDevices.QueueServer.Staff.StaffCli.SetPassword(args[1..], Console.In, Console.Out, Console.Error);
+        }
+
         var app = WebApplication.CreateBuilder(args).AddQueueServer().Build().UseQueueServer();
         app.Run();
         return 0;

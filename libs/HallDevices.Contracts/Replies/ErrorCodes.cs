@@ -97,6 +97,15 @@ public static class ErrorCodes
     /// <summary>A <c>requestId</c> came back with a different kind of request.</summary>
     public const string RequestIdReused = "request-id-reused";
 
+    /// <summary>HTTP only (401): the endpoint needs a staff session or an integrator API key, and the request has neither (or an expired one).</summary>
+    public const string NotSignedIn = "not-signed-in";
+
+    /// <summary>HTTP only (403): signed in, but this role, hall or counter may not do that.</summary>
+    public const string Forbidden = "forbidden";
+
+    /// <summary>HTTP only (400): a cookie-authenticated change without the anti-forgery token of the session.</summary>
+    public const string AntiforgeryFailed = "antiforgery-failed";
+
     /// <summary>Every code above, in the order of the table in docs/mqtt-api.md.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -107,5 +116,6 @@ public static class ErrorCodes
         CounterClosed, CounterPaused, CounterOccupied, StaffElsewhere, NotServing, TicketInProgress,
         InvalidTicketState, ReinstateWindowPassed, InvalidScore, AlreadyEvaluated, NotServedHere,
         StorageUnavailable, RequestIdReused,
+        NotSignedIn, Forbidden, AntiforgeryFailed,
     ];
 }

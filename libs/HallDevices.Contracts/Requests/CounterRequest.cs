@@ -13,7 +13,7 @@ public sealed record CounterRequest
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? CounterId { get; init; }
 
-    /// <summary><c>login</c> <c>logout</c> <c>call-next</c> <c>recall</c> <c>skip</c> <c>finish</c> <c>transfer</c> <c>pause</c> <c>resume</c>.</summary>
+    /// <summary><c>login</c> <c>logout</c> <c>call-next</c> <c>recall</c> <c>skip</c> <c>finish</c> <c>transfer</c> <c>reinstate</c> <c>pause</c> <c>resume</c>.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Action { get; init; }
 
@@ -28,6 +28,10 @@ public sealed record CounterRequest
     /// <summary>Target counter (for transfer).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? ToCounterId { get; init; }
+
+    /// <summary>The ticket (for reinstate: the no-show to bring back).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? TicketNumber { get; init; }
 
     /// <summary>MQTT 3.1.1 clients: topic for the reply.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -16,7 +16,7 @@ public sealed class HallRequests(HallRegistry registry, HallClock clock, ILogger
     public string PublicUrl { get; set; } = "http://127.0.0.1:5080";
 
     /// <summary>Issues a ticket.</summary>
-    public Reply IssueTicket(string hallId, TicketRequest request)
+    public Reply IssueTicket(string hallId, TicketRequest request, string? by = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (registry.Find(hallId) is not { } hall)
@@ -67,7 +67,7 @@ public sealed class HallRequests(HallRegistry registry, HallClock clock, ILogger
     }
 
     /// <summary>Runs a counter action.</summary>
-    public Reply Counter(string hallId, CounterRequest request)
+    public Reply Counter(string hallId, CounterRequest request, string? by = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (registry.Find(hallId) is not { } hall)
@@ -94,9 +94,29 @@ public sealed class HallRequests(HallRegistry registry, HallClock clock, ILogger
             "skip" => FromTicket(hall, engine.Skip(counter, id)),
             "finish" => FromTicket(hall, engine.Finish(counter, id)),
             "transfer" => FromTicket(hall, engine.Transfer(counter, request.ToQueueId, request.ToCounterId, id)),
+            "reinstate" => Reinstate(hall, counter, request),
             null or "" => Reply.Fail(ErrorCodes.InvalidRequest, "action is required"),
-            _ => Reply.Fail(ErrorCodes.InvalidRequest, $"unknown action '{request.Action}'; expected login, logout, call-next, recall, skip, finish, transfer, pause or resume"),
+            _ => Reply.Fail(ErrorCodes.InvalidRequest, $"unknown action '{request.Action}'; expected login, logout, call-next, recall, skip, finish, transfer, reinstate, pause or resume"),
         };
+    }
+
+    /// <summary>
+    /// A citizen called as a no-show comes back to the window: the ticket waits again at its place
+    /// (within the hall's reinstate window). Asked of a counter so the console and keypads can do it.
+    /// </summary>
+    private Reply Reinstate(HallRuntime hall, string counterId, CounterRequest request)
+    {
+        if (string.IsNullOrWhiteSpace(request.TicketNumber))
+        {
+            return Reply.Fail(ErrorCodes.InvalidRequest, "reinstate needs the ticketNumber of the no-show");
+        }
+
+        if (hall.Hall.FindCounter(counterId) is null)
+        {
+            return Reply.Fail(ErrorCodes.UnknownCounter, $"no counter '{counterId}' in hall {hall.Hall.Id}");
+        }
+
+        return FromTicket(hall, hall.Engine.Reinstate(request.TicketNumber, request.RequestId));
     }
 
     /// <summary>Records an evaluator's rating.</summary>
@@ -172,11 +192,18 @@ public sealed class HallRequests(HallRegistry registry, HallClock clock, ILogger
     }
 
     /// <summary>Staff console: a ticket whose receipt failed to print waits again, to be printed at the desk.</summary>
-    public Reply Reprint(string hallId, string number)
+    public Reply Reprint(string hallId, string number, string? by = null)
     {
         if (registry.Find(hallId) is not { } hall)
         {
             return UnknownHall(hallId);
+        }
+
+        // A lost slip of a ticket still in the hall is printed again as it stands; a ticket voided by
+        // a failed print first comes back to its place.
+        if (hall.Engine.FindTicket(number) is { Status: TicketStatus.Waiting or TicketStatus.Transferred or TicketStatus.Called })
+        {
+            return Track(hallId, number);
         }
 
         var outcome = hall.Engine.Reprint(number);

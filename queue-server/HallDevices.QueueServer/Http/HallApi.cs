@@ -2,7 +2,9 @@ using System.Text.Json;
 using HallDevices.Contracts;
 using HallDevices.Hosting;
 using HallDevices.QueueServer.Halls;
+using HallDevices.QueueServer.Http.Access;
 using HallDevices.QueueServer.Mqtt;
+using HallDevices.QueueServer.Staff;
 
 namespace HallDevices.QueueServer.Http;
 
@@ -40,8 +42,10 @@ public static class HallApi
         api.MapGet("/{hallId}/counters", (string hallId, HallRegistry halls) =>
             halls.Find(hallId) is { } hall ? Results.Json(hall.Engine.Counters().Select(HallRequests.ToInfo).ToArray(), ContractJson.Options) : NotFound(hallId));
 
+        // Every change needs a session of the right role or an integrator's key (README "Accounts and roles").
         api.MapPost("/{hallId}/tickets", async (string hallId, HttpRequest http, HallRequests requests) =>
-            await ReadBody<TicketRequest>(http) is { } body ? Answer(requests.IssueTicket(hallId, body)) : BadBody());
+            await ReadBody<TicketRequest>(http) is { } body ? Answer(requests.IssueTicket(hallId, body, http.HttpContext.User.Id())) : BadBody())
+            .RequireHall(HallPermission.IssueTicket);
 
         api.MapPost("/{hallId}/appointments", async (string hallId, HttpRequest http, HallRequests requests, HallClock clock) =>
         {
@@ -53,17 +57,31 @@ public static class HallApi
             var from = body.ValidFrom ?? clock.Time.GetUtcNow();
             var (code, error) = requests.Book(hallId, body.ServiceId, from, body.ValidTo ?? from.AddHours(2));
             return error is not null ? Answer(error) : Results.Json(new BookingReply(true, code!), ContractJson.Options);
-        });
+        }).RequireHall(HallPermission.Book);
 
-        api.MapPost("/{hallId}/tickets/{number}/reprint", (string hallId, string number, HallRequests requests) => Answer(requests.Reprint(hallId, number)));
+        api.MapPost("/{hallId}/tickets/{number}/reprint", (string hallId, string number, HallRequests requests, HttpContext http) => Answer(requests.Reprint(hallId, number, http.User.Id())))
+            .RequireHall(HallPermission.Reprint);
 
         api.MapGet("/{hallId}/tickets/{number}", (string hallId, string number, HallRequests requests) => Answer(requests.Track(hallId, number)));
 
-        api.MapPost("/{hallId}/counters/{counterId}/{action}", async (string hallId, string counterId, string action, HttpRequest http, HallRequests requests) =>
+        api.MapPost("/{hallId}/counters/{counterId}/{action}", async (string hallId, string counterId, string action, HttpRequest http, HallRequests requests, HallRegistry halls, StaffDirectory staff) =>
         {
             var body = await ReadBody<CounterRequest>(http, emptyIs: new CounterRequest());
-            return body is null ? BadBody() : Answer(requests.Counter(hallId, body with { CounterId = counterId, Action = action }));
-        });
+            if (body is null)
+            {
+                return BadBody();
+            }
+
+            var user = http.HttpContext.User;
+            if (CounterRefusal(user, hallId, halls.Find(hallId)?.Engine.FindCounter(counterId), action, body, staff) is { } refused)
+            {
+                return refused;
+            }
+
+            // Staff sign in as themselves; a hall manager may sign another account of the hall in.
+            var staffId = action == "login" ? body.StaffId ?? user.Id() : body.StaffId;
+            return Answer(requests.Counter(hallId, body with { CounterId = counterId, Action = action, StaffId = staffId }, user.Id()));
+        }).RequireHall(HallPermission.WorkCounter);
 
         api.MapGet("/{hallId}/events", (string hallId, long? after, int? limit, HallRegistry halls) =>
             halls.Find(hallId) is { } hall
@@ -71,6 +89,30 @@ public static class HallApi
                 : NotFound(hallId));
 
         return app;
+    }
+
+    /// <summary>
+    /// Window staff act only at the counter they are signed in at (and sign in only as themselves),
+    /// so one staff member works one counter and nobody works another's (sbc-qsystem #298).
+    /// </summary>
+    private static IResult? CounterRefusal(System.Security.Claims.ClaimsPrincipal user, string hallId, Queueing.Tickets.CounterState? counter, string action, CounterRequest body, StaffDirectory staff)
+    {
+        var me = user.Id();
+        if (user.Role() == StaffRoles.HallManager)
+        {
+            return action == "login" && body.StaffId is { } other && other != me && staff.Find(other)?.InHall(hallId) != true
+                ? HallAccess.Refusal(StatusCodes.Status403Forbidden, $"'{other}' is not a staff account of hall {hallId}")
+                : null;
+        }
+
+        if (action == "login")
+        {
+            return body.StaffId is { } named && named != me ? HallAccess.Refusal(StatusCodes.Status403Forbidden, $"{me} may sign in only as {me}") : null;
+        }
+
+        return counter?.StaffId is { } at && at != me
+            ? HallAccess.Refusal(StatusCodes.Status403Forbidden, $"{counter.CounterId} is worked by {at}, not by {me}")
+            : null;
     }
 
     /// <summary>The JSON body, <paramref name="emptyIs"/> when there is none, null when it is malformed.</summary>
