@@ -2,6 +2,7 @@ using HallDevices.Hosting;
 using HallDevices.Messaging;
 using HallDevices.QueueServer.Halls;
 using HallDevices.QueueServer.Http;
+using HallDevices.QueueServer.Http.Access;
 using HallDevices.QueueServer.Mqtt;
 using HallDevices.QueueServer.Storage;
 using Microsoft.Extensions.Options;
@@ -59,6 +60,8 @@ public static class Extensions
                 o.UseTls = false;
             }
         });
+        builder.AddStaffAuthentication();
+        services.AddSingleton<Live.HallLiveFeed>();
         services.AddHostedService<StatePublisher>();
         services.AddSingleton<RequestListener>();
         services.AddHostedService(sp => sp.GetRequiredService<RequestListener>());
@@ -76,7 +79,11 @@ public static class Extensions
         var requests = app.Services.GetRequiredService<HallRequests>();
         requests.PublicUrl = app.Configuration["Http:PublicUrl"]
             ?? (app.Configuration["Http:Urls"] ?? "http://127.0.0.1:5080").Split(';')[0];
+        app.Services.GetRequiredService<Staff.StaffDirectory>();
+        app.UseAuthentication();
+        app.MapStaffPages();
         app.MapHallApi();
+        Live.LiveEndpoints.MapLiveEndpoints(app);
         app.MapTrackingPage();
         app.MapGet("/metrics", (ServerMetrics metrics, HallRegistry halls) =>
             Results.Text(metrics.Render(halls.Halls.Select(h => new StoreFigures(h.Hall.Id, h.Store.Backlog, h.Store.AppliedByCatchUp))), "text/plain; version=0.0.4"));

@@ -14,6 +14,14 @@ public sealed class HallChangeFeed
     /// <summary>Where the publisher reads.</summary>
     public ChannelReader<HallChange> Reader => _channel.Reader;
 
+    /// <summary>Raised with the hall id after each committed change, under the engine's lock: handlers must be quick and must not call the engine.</summary>
+    public event Action<string>? Committed;
+
     /// <summary>Adds a committed change.</summary>
-    public void Add(HallChange change) => _channel.Writer.TryWrite(change);
+    public void Add(HallChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        _channel.Writer.TryWrite(change);
+        Committed?.Invoke(change.HallId);
+    }
 }

@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using HallDevices.Hosting;
+using HallDevices.QueueServer.Halls;
+using HallDevices.QueueServer.Staff;
+using HallDevices.QueueServer.Storage;
+
+namespace HallDevices.QueueServer.Live;
+
+/// <summary>
+/// The push side of the console and dashboard: a version per hall, bumped on every committed
+/// change (and whatever else a page shows, <see cref="Touch"/>), and the hall's snapshot as JSON,
+/// built once per version however many pages wait for it.
+/// </summary>
+public sealed class HallLiveFeed
+{
+    private readonly HallRegistry _halls;
+    private readonly StaffDirectory _staff;
+    private readonly HallClock _clock;
+    // Chinese names as they are, not \u escapes: a third of the bytes on every push.
+    private static readonly LiveJsonContext Json = new(new JsonSerializerOptions(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+    private readonly ConcurrentDictionary<string, Slot> _slots = new(StringComparer.Ordinal);
+
+    /// <summary>Follows every hall's committed changes.</summary>
+    public HallLiveFeed(HallRegistry halls, HallChangeFeed changes, StaffDirectory staff, HallClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        _halls = halls;
+        _staff = staff;
+        _clock = clock;
+        changes.Committed += Touch;
+    }
+
+    /// <summary>Extra parts of a snapshot (device health, alerts), added by whoever owns them.</summary>
+    public Func<HallRuntime, LiveSnapshot, LiveSnapshot>? Decorate { get; set; }
+
+    /// <summary>Something a page of <paramref name="hallId"/> shows has changed. Cheap: it runs under the engine's lock.</summary>
+    public void Touch(string hallId)
+    {
+        var slot = SlotOf(hallId);
+        TaskCompletionSource signal;
+        lock (slot)
+        {
+            slot.Version++;
+            signal = slot.Signal;
+            slot.Signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        signal.TrySetResult();
+    }
+
+    /// <summary>The current version of a hall (what a page has seen is compared with it).</summary>
+    public long Version(string hallId)
+    {
+        var slot = SlotOf(hallId);
+        lock (slot)
+        {
+            return slot.Version;
+        }
+    }
+
+    /// <summary>Waits until the hall's version is past <paramref name="seen"/>, or <paramref name="timeout"/> passes.</summary>
+    public async Task WaitAsync(string hallId, long seen, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var slot = SlotOf(hallId);
+        Task signal;
+        lock (slot)
+        {
+            if (slot.Version > seen)
+            {
+                return;
+            }
+
+            signal = slot.Signal.Task;
+        }
+
+        await Task.WhenAny(signal, Task.Delay(timeout, _clock.Time, cancellationToken)).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>
+    /// The snapshot of the hall's current version, as UTF-8 JSON; rebuilt when the version moved or
+    /// the last one is older than <paramref name="maxAge"/> (waits and alerts age without events).
+    /// </summary>
+    public (long Version, byte[] Json) Current(HallRuntime hall, TimeSpan maxAge)
+    {
+        ArgumentNullException.ThrowIfNull(hall);
+        var slot = SlotOf(hall.Hall.Id);
+        lock (slot.Build)
+        {
+            long version;
+            lock (slot)
+            {
+                version = slot.Version;
+            }
+
+            var now = _clock.Time.GetUtcNow();
+            if (slot.Json is null || slot.JsonVersion != version || now - slot.BuiltAt > maxAge)
+            {
+                var snapshot = LiveSnapshotBuilder.Build(hall, _staff, now);
+                snapshot = Decorate?.Invoke(hall, snapshot) ?? snapshot;
+                slot.Json = JsonSerializer.SerializeToUtf8Bytes(snapshot, Json.LiveSnapshot);
+                slot.JsonVersion = version;
+                slot.BuiltAt = now;
+            }
+
+            return (slot.JsonVersion, slot.Json);
+        }
+    }
+
+    private Slot SlotOf(string hallId) => _slots.GetOrAdd(hallId, _ => new Slot());
+
+    private sealed class Slot
+    {
+        public readonly Lock Build = new();
+        public long Version;
+        public TaskCompletionSource Signal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public byte[]? Json;
+        public long JsonVersion = -1;
+        public DateTimeOffset BuiltAt;
+    }
+}

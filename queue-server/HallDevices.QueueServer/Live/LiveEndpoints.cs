@@ -1,0 +1,64 @@
+using HallDevices.Contracts;
+using HallDevices.QueueServer.Halls;
+using HallDevices.QueueServer.Http.Access;
+
+namespace HallDevices.QueueServer.Live;
+
+/// <summary>
+/// <c>GET /api/halls/{hallId}/live</c>: the hall's snapshot as Server-Sent Events — one at once,
+/// another after every change, and one every <see cref="Heartbeat"/> so waits and alerts stay
+/// current and a dead connection is noticed. <c>GET /api/halls/{hallId}/snapshot</c> is the same, once.
+/// </summary>
+public static class LiveEndpoints
+{
+    /// <summary>Longest quiet time on the stream.</summary>
+    public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
+
+    private static readonly byte[] DataPrefix = "data: "u8.ToArray();
+    private static readonly byte[] EventEnd = "\n\n"u8.ToArray();
+
+    /// <summary>Maps the two endpoints (any staff role of the hall, district viewers).</summary>
+    public static IEndpointRouteBuilder MapLiveEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/halls/{hallId}/snapshot", (string hallId, HallRegistry halls, HallLiveFeed feed) =>
+            halls.Find(hallId) is { } hall
+                ? Results.Bytes(feed.Current(hall, TimeSpan.Zero).Json, "application/json")
+                : Results.Json(Reply.Fail(ErrorCodes.UnknownHall, $"no hall '{hallId}' on this server"), ContractJson.Options, statusCode: 404))
+            .RequireHall(HallPermission.View);
+
+        app.MapGet("/api/halls/{hallId}/live", async (string hallId, HttpContext http, HallRegistry halls, HallLiveFeed feed) =>
+        {
+            if (halls.Find(hallId) is not { } hall)
+            {
+                return Results.Json(Reply.Fail(ErrorCodes.UnknownHall, $"no hall '{hallId}' on this server"), ContractJson.Options, statusCode: 404);
+            }
+
+            var response = http.Response;
+            response.ContentType = "text/event-stream";
+            response.Headers.CacheControl = "no-store";
+            response.Headers["X-Accel-Buffering"] = "no";
+            var aborted = http.RequestAborted;
+            try
+            {
+                long sent = -1;
+                while (!aborted.IsCancellationRequested)
+                {
+                    var (version, json) = feed.Current(hall, Heartbeat);
+                    await response.Body.WriteAsync(DataPrefix, aborted);
+                    await response.Body.WriteAsync(json, aborted);
+                    await response.Body.WriteAsync(EventEnd, aborted);
+                    await response.Body.FlushAsync(aborted);
+                    sent = version;
+                    await feed.WaitAsync(hallId, sent, Heartbeat, aborted);
+                }
+            }
+            catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+            {
+                // The page went away.
+            }
+
+            return Results.Empty;
+        }).RequireHall(HallPermission.View);
+        return app;
+    }
+}
