@@ -73,6 +73,20 @@ public sealed class SerializerTests
     }
 
     [Fact]
+    public void An_event_someone_asked_for_names_them_in_by_after_the_common_fields()
+    {
+        HallEventMessage e = new CounterChangedEvent
+        {
+            HallId = "xinqiao", Sequence = 4, At = At, CounterId = "w5", Action = "pause", StaffId = "zhang", Status = "paused", By = "api:portal",
+        };
+
+        var json = ContractJson.Serialize(e);
+
+        Assert.Equal("""{"type":"counter-changed","counterId":"w5","action":"pause","staffId":"zhang","status":"paused","sequence":4,"hallId":"xinqiao","at":"2026-11-27T09:00:00+08:00","by":"api:portal"}""", json);
+        Assert.Equal(e, ContractJson.Deserialize<HallEventMessage>(json));
+    }
+
+    [Fact]
     public void Every_event_kind_round_trips_with_its_type()
     {
         HallEventMessage[] events =

@@ -30,6 +30,14 @@ public abstract record HallEventMessage
     /// <summary>When it happened (hall time zone offset).</summary>
     public DateTimeOffset At { get; init; }
 
+    /// <summary>
+    /// Who asked for the change: a staff id (the person signed in, or a hall manager acting on
+    /// someone's counter), <c>api:{integrator}</c> for an integrator's key. Left out for what devices
+    /// and the server do themselves, so their events read as before.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? By { get; init; }
+
     /// <summary>The type name (<see cref="EventTypes"/>): the topic's last level and the JSON <c>type</c>.</summary>
     [JsonIgnore]
     public abstract string Type { get; }

@@ -68,7 +68,7 @@ public static class EventMessages
             },
             _ => throw new ArgumentException($"event kind {e.GetType().Name} is not in the contract", nameof(e)),
         };
-        return message with { Sequence = e.Sequence, At = e.At };
+        return message with { Sequence = e.Sequence, At = e.At, By = e.By };
     }
 
     /// <summary>Maps a page of events, order kept.</summary>

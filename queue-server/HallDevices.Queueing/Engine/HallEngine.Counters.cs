@@ -6,9 +6,9 @@ namespace HallDevices.Queueing.Engine;
 public sealed partial class HallEngine
 {
     /// <summary>Signs staff in at a counter.</summary>
-    public Outcome<CounterState> Login(string counterId, string staffId, string? requestId = null)
+    public Outcome<CounterState> Login(string counterId, string staffId, string? requestId = null, string? by = null)
     {
-        return Run(requestId, change =>
+        return Run(requestId, by, change =>
         {
             if (!TryCounter(counterId, out var state, out var error))
             {
@@ -40,16 +40,16 @@ public sealed partial class HallEngine
     }
 
     /// <summary>Signs staff out; refused while a ticket is being served.</summary>
-    public Outcome<CounterState> Logout(string counterId, string? requestId = null) =>
-        ChangeCounter(counterId, "logout", CounterStatus.Closed, [CounterStatus.Idle, CounterStatus.Paused], requestId);
+    public Outcome<CounterState> Logout(string counterId, string? requestId = null, string? by = null) =>
+        ChangeCounter(counterId, "logout", CounterStatus.Closed, [CounterStatus.Idle, CounterStatus.Paused], requestId, by);
 
     /// <summary>Pauses calling at a counter; refused while a ticket is being served.</summary>
-    public Outcome<CounterState> Pause(string counterId, string? requestId = null) =>
-        ChangeCounter(counterId, "pause", CounterStatus.Paused, [CounterStatus.Idle], requestId);
+    public Outcome<CounterState> Pause(string counterId, string? requestId = null, string? by = null) =>
+        ChangeCounter(counterId, "pause", CounterStatus.Paused, [CounterStatus.Idle], requestId, by);
 
     /// <summary>Resumes calling at a paused counter.</summary>
-    public Outcome<CounterState> Resume(string counterId, string? requestId = null) =>
-        ChangeCounter(counterId, "resume", CounterStatus.Idle, [CounterStatus.Paused], requestId);
+    public Outcome<CounterState> Resume(string counterId, string? requestId = null, string? by = null) =>
+        ChangeCounter(counterId, "resume", CounterStatus.Idle, [CounterStatus.Paused], requestId, by);
 
     /// <summary>
     /// Calls the next ticket for a counter, atomically. Order: tickets transferred to this counter;
@@ -57,9 +57,9 @@ public sealed partial class HallEngine
     /// with the highest weight × waiting time. A ticket still being served is finished first, as
     /// pressing 叫号 on a real keypad does. The value is null when nobody waits.
     /// </summary>
-    public Outcome<Ticket> CallNext(string counterId, string? requestId = null)
+    public Outcome<Ticket> CallNext(string counterId, string? requestId = null, string? by = null)
     {
-        return Run(requestId, change =>
+        return Run(requestId, by, change =>
         {
             if (!TryCounter(counterId, out var state, out var error))
             {
@@ -104,7 +104,7 @@ public sealed partial class HallEngine
     }
 
     /// <summary>Announces the ticket being served again and counts the recall.</summary>
-    public Outcome<Ticket> Recall(string counterId, string? requestId = null) => WithServed(counterId, requestId, (change, _, ticket) =>
+    public Outcome<Ticket> Recall(string counterId, string? requestId = null, string? by = null) => WithServed(counterId, requestId, by, (change, _, ticket) =>
     {
         var recalled = ticket with { RecallCount = ticket.RecallCount + 1 };
         change.Put(recalled);
@@ -117,7 +117,7 @@ public sealed partial class HallEngine
     });
 
     /// <summary>Marks the ticket being served as a no-show (过号).</summary>
-    public Outcome<Ticket> Skip(string counterId, string? requestId = null) => WithServed(counterId, requestId, (change, state, ticket) =>
+    public Outcome<Ticket> Skip(string counterId, string? requestId = null, string? by = null) => WithServed(counterId, requestId, by, (change, state, ticket) =>
     {
         var skipped = ticket with { Status = TicketStatus.NoShow, SkippedAt = change.Now };
         change.Put(skipped);
@@ -130,13 +130,13 @@ public sealed partial class HallEngine
     });
 
     /// <summary>Finishes the ticket being served.</summary>
-    public Outcome<Ticket> Finish(string counterId, string? requestId = null) => WithServed(counterId, requestId, (change, state, _) => FinishCurrent(change, state));
+    public Outcome<Ticket> Finish(string counterId, string? requestId = null, string? by = null) => WithServed(counterId, requestId, by, (change, state, _) => FinishCurrent(change, state));
 
     /// <summary>
     /// Hands the ticket being served on to another queue (where it keeps its original issue time,
     /// so it is not sent to the back) and/or to a specific counter (which calls it first).
     /// </summary>
-    public Outcome<Ticket> Transfer(string counterId, string? toQueueId, string? toCounterId, string? requestId = null)
+    public Outcome<Ticket> Transfer(string counterId, string? toQueueId, string? toCounterId, string? requestId = null, string? by = null)
     {
         if (string.IsNullOrEmpty(toQueueId) && string.IsNullOrEmpty(toCounterId))
         {
@@ -153,7 +153,7 @@ public sealed partial class HallEngine
             return Outcome<Ticket>.Fail(ErrorCodes.UnknownCounter, $"cannot transfer from {counterId} to counter '{toCounterId}'");
         }
 
-        return WithServed(counterId, requestId, (change, state, ticket) =>
+        return WithServed(counterId, requestId, by, (change, state, ticket) =>
         {
             var moved = ticket with
             {
@@ -174,9 +174,9 @@ public sealed partial class HallEngine
         });
     }
 
-    private Outcome<CounterState> ChangeCounter(string counterId, string action, CounterStatus to, CounterStatus[] from, string? requestId)
+    private Outcome<CounterState> ChangeCounter(string counterId, string action, CounterStatus to, CounterStatus[] from, string? requestId, string? by)
     {
-        return Run(requestId, change =>
+        return Run(requestId, by, change =>
         {
             if (!TryCounter(counterId, out var state, out var error))
             {
@@ -210,9 +210,9 @@ public sealed partial class HallEngine
         });
     }
 
-    private Outcome<Ticket> WithServed(string counterId, string? requestId, Func<UnitOfWork, CounterState, Ticket, Ticket> act)
+    private Outcome<Ticket> WithServed(string counterId, string? requestId, string? by, Func<UnitOfWork, CounterState, Ticket, Ticket> act)
     {
-        return Run(requestId, change =>
+        return Run(requestId, by, change =>
         {
             if (!TryCounter(counterId, out var state, out var error))
             {

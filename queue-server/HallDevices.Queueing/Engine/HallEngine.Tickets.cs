@@ -6,10 +6,10 @@ namespace HallDevices.Queueing.Engine;
 public sealed partial class HallEngine
 {
     /// <summary>Issues a ticket, or says why not (<c>unknown-service</c>, <c>id-required</c>, <c>daily-limit</c>, <c>capacity-reached</c>).</summary>
-    public Outcome<IssuedTicket> Issue(IssueTicketCommand command, string? requestId = null)
+    public Outcome<IssuedTicket> Issue(IssueTicketCommand command, string? requestId = null, string? by = null)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return Run(requestId, change =>
+        return Run(requestId, by, change =>
         {
             var service = Hall.FindService(command.ServiceId);
             if (service is null)
@@ -82,7 +82,7 @@ public sealed partial class HallEngine
     }
 
     /// <summary>Puts a skipped ticket back in its queue at its original place, within the hall's window.</summary>
-    public Outcome<Ticket> Reinstate(string ticketNumber, string? requestId = null) => WithTicket(ticketNumber, requestId, (change, ticket) =>
+    public Outcome<Ticket> Reinstate(string ticketNumber, string? requestId = null, string? by = null) => WithTicket(ticketNumber, requestId, by, (change, ticket) =>
     {
         if (ticket.Status != TicketStatus.NoShow)
         {
@@ -105,7 +105,7 @@ public sealed partial class HallEngine
     /// Brings back a ticket voided because its receipt did not print, so the staff console can print
     /// it for the citizen: it waits again at its original place, with its number.
     /// </summary>
-    public Outcome<Ticket> Reprint(string ticketNumber, string? requestId = null) => WithTicket(ticketNumber, requestId, (change, ticket) =>
+    public Outcome<Ticket> Reprint(string ticketNumber, string? requestId = null, string? by = null) => WithTicket(ticketNumber, requestId, by, (change, ticket) =>
     {
         if (ticket.Status != TicketStatus.Voided || ticket.VoidReason?.StartsWith("print-failed", StringComparison.Ordinal) != true)
         {
@@ -119,7 +119,7 @@ public sealed partial class HallEngine
     });
 
     /// <summary>Voids a waiting ticket (a failed print, a cancelled visit). Voiding twice is harmless.</summary>
-    public Outcome<Ticket> Void(string ticketNumber, string reason, string? requestId = null) => WithTicket(ticketNumber, requestId, (change, ticket) =>
+    public Outcome<Ticket> Void(string ticketNumber, string reason, string? requestId = null, string? by = null) => WithTicket(ticketNumber, requestId, by, (change, ticket) =>
     {
         if (ticket.Status == TicketStatus.Voided)
         {
@@ -136,14 +136,14 @@ public sealed partial class HallEngine
     });
 
     /// <summary>Records the citizen's 1–5 rating of a finished ticket at the counter that served it.</summary>
-    public Outcome<Ticket> Evaluate(string ticketNumber, string counterId, int score, string? requestId = null)
+    public Outcome<Ticket> Evaluate(string ticketNumber, string counterId, int score, string? requestId = null, string? by = null)
     {
         if (score is < 1 or > 5)
         {
             return Outcome<Ticket>.Fail(ErrorCodes.InvalidScore, $"score must be 1 to 5, not {score}");
         }
 
-        return WithTicket(ticketNumber, requestId, (change, ticket) =>
+        return WithTicket(ticketNumber, requestId, by, (change, ticket) =>
         {
             if (ticket.CounterId != counterId)
             {
@@ -171,9 +171,9 @@ public sealed partial class HallEngine
         });
     }
 
-    private Outcome<Ticket> WithTicket(string ticketNumber, string? requestId, Func<UnitOfWork, Ticket, Outcome<Ticket>> act)
+    private Outcome<Ticket> WithTicket(string ticketNumber, string? requestId, string? by, Func<UnitOfWork, Ticket, Outcome<Ticket>> act)
     {
-        return Run(requestId, change =>
+        return Run(requestId, by, change =>
         {
             if (string.IsNullOrEmpty(ticketNumber) || !_tally.TryFind(ticketNumber, out var id))
             {

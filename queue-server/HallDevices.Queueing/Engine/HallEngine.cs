@@ -15,6 +15,8 @@ namespace HallDevices.Queueing.Engine;
 /// <see cref="RequestLedger"/>, per-day numbering and limits <see cref="DayTally"/>, and a command's
 /// pending changes <see cref="UnitOfWork"/>. The commands are in <c>HallEngine.Tickets.cs</c> and
 /// <c>HallEngine.Counters.cs</c>; this file has the state, the queries and how a command runs.
+/// Every command takes an optional <c>by</c>, who asked for it, stamped on each event it emits
+/// (<see cref="HallEvent.By"/>).
 /// </remarks>
 public sealed partial class HallEngine
 {
@@ -163,7 +165,10 @@ public sealed partial class HallEngine
     /// change (with the request's outcome, so a retry after a restart is answered the same) is
     /// committed before the outcome is returned.
     /// </summary>
-    private Outcome<T> Run<T>(string? requestId, Func<UnitOfWork, Outcome<T>> command)
+    /// <param name="requestId">The client's id of the request, if it gave one.</param>
+    /// <param name="by">Who asked (<see cref="HallEvent.By"/>), stamped on every event the command emits.</param>
+    /// <param name="command">Decides against the pending state and records its changes.</param>
+    private Outcome<T> Run<T>(string? requestId, string? by, Func<UnitOfWork, Outcome<T>> command)
     {
         lock (_gate)
         {
@@ -172,7 +177,7 @@ public sealed partial class HallEngine
                 return first;
             }
 
-            var change = Begin();
+            var change = Begin(by);
             var outcome = command(change);
             if (!outcome.IsOk)
             {
@@ -193,26 +198,31 @@ public sealed partial class HallEngine
         }
     }
 
-    private UnitOfWork Begin()
+    private UnitOfWork Begin(string? by)
     {
-        var change = new UnitOfWork(_tickets, _counters, _sequence, _time.GetUtcNow().ToOffset(Offset()));
-        RollOverIfNewDay(change);
-        return change;
+        var now = _time.GetUtcNow().ToOffset(Offset());
+        RollOverIfNewDay(now);
+        return new UnitOfWork(_tickets, _counters, _sequence, now, by);
     }
 
     /// <summary>
     /// At the first command of a new local day: tickets still waiting from an earlier day are voided
     /// (the hall closed on them), numbers restart at 001 and daily limits reset.
     /// </summary>
-    private void RollOverIfNewDay(UnitOfWork change)
+    /// <remarks>
+    /// Its voids are committed on their own, before the command and with no <see cref="HallEvent.By"/>:
+    /// the server closed the day, not whoever happened to send the first command of the next one.
+    /// </remarks>
+    private void RollOverIfNewDay(DateTimeOffset now)
     {
-        var today = DateOnly.FromDateTime(change.Now.DateTime);
+        var today = DateOnly.FromDateTime(now.DateTime);
         if (today == _tally.Day && !_staleAfterRestore)
         {
             return;
         }
 
         _staleAfterRestore = false;
+        var change = new UnitOfWork(_tickets, _counters, _sequence, now);
         foreach (var stale in _tickets.Values.Where(t => t.ServiceDay < today && t.IsWaiting).ToList())
         {
             change.Put(VoidTicket(change, stale, "day-ended"));

@@ -12,11 +12,13 @@ namespace HallDevices.Queueing.Engine;
 /// <param name="counters">The committed counters (the engine's map, read only here).</param>
 /// <param name="lastSequence">Sequence of the last committed event; events emitted continue from it.</param>
 /// <param name="now">The command's one clock reading, in the hall's offset.</param>
+/// <param name="by">Who asked for the command (see <see cref="HallEvent.By"/>); null for devices and the server itself.</param>
 internal sealed class UnitOfWork(
     Dictionary<string, Ticket> tickets,
     Dictionary<string, CounterState> counters,
     long lastSequence,
-    DateTimeOffset now)
+    DateTimeOffset now,
+    string? by = null)
 {
     private readonly Dictionary<string, Ticket> _tickets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CounterState> _counters = new(StringComparer.Ordinal);
@@ -24,6 +26,9 @@ internal sealed class UnitOfWork(
 
     /// <summary>The time of every change and event of the command.</summary>
     public DateTimeOffset Now { get; } = now;
+
+    /// <summary>Who asked for the command, stamped on every event it emits.</summary>
+    public string? By { get; } = by;
 
     /// <summary>Sequence of the last committed event, advanced by each <see cref="Commit"/>.</summary>
     public long LastSequence { get; private set; } = lastSequence;
@@ -49,8 +54,8 @@ internal sealed class UnitOfWork(
     /// <summary>Sets the new version of a counter.</summary>
     public void Put(CounterState c) => _counters[c.CounterId] = c;
 
-    /// <summary>Adds an event, numbered right after the last committed or emitted one and stamped <see cref="Now"/>.</summary>
-    public void Emit(HallEvent e) => _events.Add(e with { Sequence = LastSequence + _events.Count + 1, At = Now });
+    /// <summary>Adds an event, numbered right after the last committed or emitted one and stamped <see cref="Now"/> and <see cref="By"/>.</summary>
+    public void Emit(HallEvent e) => _events.Add(e with { Sequence = LastSequence + _events.Count + 1, At = Now, By = By });
 
     /// <summary>
     /// Makes the pending changes durable through <paramref name="journal"/> and returns them for the

@@ -29,6 +29,13 @@ public abstract record HallEvent
     /// <summary>When it happened (hall time zone offset).</summary>
     public DateTimeOffset At { get; init; }
 
+    /// <summary>
+    /// Who asked for the command that made it: a staff id (the person signed in, or a hall manager
+    /// acting on someone's counter), <c>api:{integrator}</c> for an integrator's key; null for
+    /// devices and the server itself (a kiosk's ticket, a day-end void).
+    /// </summary>
+    public string? By { get; init; }
+
     private static readonly Dictionary<Type, string> Names = typeof(HallEvent)
         .GetCustomAttributes(typeof(JsonDerivedTypeAttribute), false)
         .Cast<JsonDerivedTypeAttribute>()
