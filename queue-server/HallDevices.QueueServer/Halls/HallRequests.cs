@@ -55,7 +55,7 @@ public sealed class HallRequests(HallRegistry registry, HallClock clock, ILogger
         }
 
         var citizen = string.IsNullOrWhiteSpace(request.IdNumber) ? null : registry.Protector.Protect(request.IdNumber);
-        var outcome = hall.Engine.Issue(new IssueTicketCommand(request.ServiceId, request.Channel ?? "kiosk", request.DeviceId, citizen, priority, appointmentId), request.RequestId);
+        var outcome = hall.Engine.Issue(new IssueTicketCommand(request.ServiceId, request.Channel ?? "kiosk", request.DeviceId, citizen, priority, appointmentId), request.RequestId, by);
         if (!outcome.IsOk)
         {
             log.LogInformation("Ticket refused in {HallId} for {ServiceId}: {Code}", hallId, request.ServiceId, outcome.Error!.Code);
@@ -85,16 +85,16 @@ public sealed class HallRequests(HallRegistry registry, HallClock clock, ILogger
         var id = request.RequestId;
         return request.Action switch
         {
-            "login" => FromCounter(hall, engine.Login(counter, request.StaffId ?? "", id)),
-            "logout" => FromCounter(hall, engine.Logout(counter, id)),
-            "pause" => FromCounter(hall, engine.Pause(counter, id)),
-            "resume" => FromCounter(hall, engine.Resume(counter, id)),
-            "call-next" => FromTicket(hall, engine.CallNext(counter, id)),
-            "recall" => FromTicket(hall, engine.Recall(counter, id)),
-            "skip" => FromTicket(hall, engine.Skip(counter, id)),
-            "finish" => FromTicket(hall, engine.Finish(counter, id)),
-            "transfer" => FromTicket(hall, engine.Transfer(counter, request.ToQueueId, request.ToCounterId, id)),
-            "reinstate" => Reinstate(hall, counter, request),
+            "login" => FromCounter(hall, engine.Login(counter, request.StaffId ?? "", id, by)),
+            "logout" => FromCounter(hall, engine.Logout(counter, id, by)),
+            "pause" => FromCounter(hall, engine.Pause(counter, id, by)),
+            "resume" => FromCounter(hall, engine.Resume(counter, id, by)),
+            "call-next" => FromTicket(hall, engine.CallNext(counter, id, by)),
+            "recall" => FromTicket(hall, engine.Recall(counter, id, by)),
+            "skip" => FromTicket(hall, engine.Skip(counter, id, by)),
+            "finish" => FromTicket(hall, engine.Finish(counter, id, by)),
+            "transfer" => FromTicket(hall, engine.Transfer(counter, request.ToQueueId, request.ToCounterId, id, by)),
+            "reinstate" => Reinstate(hall, counter, request, by),
             null or "" => Reply.Fail(ErrorCodes.InvalidRequest, "action is required"),
             _ => Reply.Fail(ErrorCodes.InvalidRequest, $"unknown action '{request.Action}'; expected login, logout, call-next, recall, skip, finish, transfer, reinstate, pause or resume"),
         };
@@ -104,7 +104,7 @@ public sealed class HallRequests(HallRegistry registry, HallClock clock, ILogger
     /// A citizen called as a no-show comes back to the window: the ticket waits again at its place
     /// (within the hall's reinstate window). Asked of a counter so the console and keypads can do it.
     /// </summary>
-    private Reply Reinstate(HallRuntime hall, string counterId, CounterRequest request)
+    private Reply Reinstate(HallRuntime hall, string counterId, CounterRequest request, string? by)
     {
         if (string.IsNullOrWhiteSpace(request.TicketNumber))
         {
@@ -116,7 +116,7 @@ public sealed class HallRequests(HallRegistry registry, HallClock clock, ILogger
             return Reply.Fail(ErrorCodes.UnknownCounter, $"no counter '{counterId}' in hall {hall.Hall.Id}");
         }
 
-        return FromTicket(hall, hall.Engine.Reinstate(request.TicketNumber, request.RequestId));
+        return FromTicket(hall, hall.Engine.Reinstate(request.TicketNumber, request.RequestId, by));
     }
 
     /// <summary>Records an evaluator's rating.</summary>
@@ -206,7 +206,7 @@ public sealed class HallRequests(HallRegistry registry, HallClock clock, ILogger
             return Track(hallId, number);
         }
 
-        var outcome = hall.Engine.Reprint(number);
+        var outcome = hall.Engine.Reprint(number, by: by);
         return outcome.IsOk ? Track(hallId, number) : Reply.Fail(outcome.Error!.Code, outcome.Error.Message);
     }
 
