@@ -1,4 +1,5 @@
 using HallDevices.Contracts;
+using HallDevices.Hosting;
 using HallDevices.QueueServer.Halls;
 using HallDevices.QueueServer.Staff;
 using Microsoft.AspNetCore.Authentication;
@@ -45,8 +46,10 @@ public static class StaffAuthentication
                 http.Request.Headers.ContainsKey(StaffClaims.ApiKeyHeader) ? StaffClaims.ApiKeyScheme : StaffClaims.CookieScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(StaffClaims.ApiKeyScheme, null)
             .AddCookie(StaffClaims.CookieScheme, _ => { });
-        services.AddOptions<CookieAuthenticationOptions>(StaffClaims.CookieScheme).Configure<IOptions<StaffOptions>>((o, staff) =>
+        services.AddOptions<CookieAuthenticationOptions>(StaffClaims.CookieScheme).Configure<IOptions<StaffOptions>, HallClock>((o, staff, clock) =>
         {
+            // Sessions expire on the hall clock, like everything else that waits.
+            o.TimeProvider = clock.Time;
             o.Cookie.Name = "hall.staff";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
