@@ -80,6 +80,7 @@ public static class Extensions
         requests.PublicUrl = app.Configuration["Http:PublicUrl"]
             ?? (app.Configuration["Http:Urls"] ?? "http://127.0.0.1:5080").Split(';')[0];
         app.Services.GetRequiredService<Staff.StaffDirectory>();
+        app.UseStaticFiles(); // wwwroot: the console's and dashboard's scripts and styles (no secrets; pages check the session)
         app.UseAuthentication();
         app.MapStaffPages();
         app.MapHallApi();
