@@ -1,5 +1,7 @@
 using HallDevices.Hosting;
 using HallDevices.Messaging;
+using HallDevices.QueueServer.Dashboard;
+using HallDevices.QueueServer.Devices;
 using HallDevices.QueueServer.Halls;
 using HallDevices.QueueServer.Http;
 using HallDevices.QueueServer.Http.Access;
@@ -35,12 +37,14 @@ public static class Extensions
                 "Mqtt:Accounts still has the sample passwords from appsettings.json; set real ones for production")
             .ValidateOnStart();
         services.AddOptions<ClockOptions>().BindConfiguration(ClockOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<HallClock>();
         services.AddSingleton<ServerMetrics>();
         services.AddSingleton<HallChangeFeed>();
         services.AddSingleton<HallRegistry>();
         services.AddSingleton<HallRequests>();
+        services.AddSingleton<DeviceHealthBook>();
 
         // Hosted services stop in reverse order: requests stop first, then the publisher drains,
         // then the client disconnects cleanly, then the embedded broker goes.
@@ -65,6 +69,7 @@ public static class Extensions
         services.AddHostedService<StatePublisher>();
         services.AddSingleton<RequestListener>();
         services.AddHostedService(sp => sp.GetRequiredService<RequestListener>());
+        services.AddHostedService<DeviceHealthListener>();
 
         var urls = builder.Configuration["Http:Urls"] ?? "http://127.0.0.1:5080";
         builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries));
@@ -86,6 +91,7 @@ public static class Extensions
         app.MapHallApi();
         Live.LiveEndpoints.MapLiveEndpoints(app);
         app.MapTrackingPage();
+        app.MapDashboardApi();
         app.MapGet("/metrics", (ServerMetrics metrics, HallRegistry halls) =>
             Results.Text(metrics.Render(halls.Halls.Select(h => new StoreFigures(h.Hall.Id, h.Store.Backlog, h.Store.AppliedByCatchUp))), "text/plain; version=0.0.4"));
         return app;

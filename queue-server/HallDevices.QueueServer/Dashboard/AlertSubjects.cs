@@ -1,0 +1,14 @@
+namespace HallDevices.QueueServer.Dashboard;
+
+/// <summary>Values of <see cref="HallAlert.Subject"/>: what <see cref="HallAlert.SubjectId"/> names.</summary>
+public static class AlertSubjects
+{
+    /// <summary>A device id (<c>hall/{hallId}/devices/{deviceId}/status</c>).</summary>
+    public const string Device = "device";
+
+    /// <summary>A queue id of the hall file.</summary>
+    public const string Queue = "queue";
+
+    /// <summary>A counter id of the hall file.</summary>
+    public const string Counter = "counter";
+}
