@@ -1,9 +1,12 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using HallDevices.Hosting;
+using HallDevices.QueueServer.Dashboard;
+using HallDevices.QueueServer.Devices;
 using HallDevices.QueueServer.Halls;
 using HallDevices.QueueServer.Staff;
 using HallDevices.QueueServer.Storage;
+using Microsoft.Extensions.Options;
 
 namespace HallDevices.QueueServer.Live;
 
@@ -14,26 +17,28 @@ namespace HallDevices.QueueServer.Live;
 /// </summary>
 public sealed class HallLiveFeed
 {
-    private readonly HallRegistry _halls;
     private readonly StaffDirectory _staff;
     private readonly HallClock _clock;
+    private readonly DeviceHealthBook _devices;
+    private readonly DashboardOptions _dashboard;
     // Chinese names as they are, not \u escapes: a third of the bytes on every push.
     private static readonly LiveJsonContext Json = new(new JsonSerializerOptions(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     private readonly ConcurrentDictionary<string, Slot> _slots = new(StringComparer.Ordinal);
 
-    /// <summary>Follows every hall's committed changes.</summary>
-    public HallLiveFeed(HallRegistry halls, HallChangeFeed changes, StaffDirectory staff, HallClock clock)
+    /// <summary>Follows every hall's committed changes and device statuses.</summary>
+    public HallLiveFeed(HallChangeFeed changes, DeviceHealthBook devices, IOptions<DashboardOptions> dashboard, StaffDirectory staff, HallClock clock)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        _halls = halls;
+        ArgumentNullException.ThrowIfNull(devices);
+        ArgumentNullException.ThrowIfNull(dashboard);
+        _devices = devices;
+        _dashboard = dashboard.Value;
         _staff = staff;
         _clock = clock;
         changes.Committed += Touch;
+        devices.Changed += Touch;
     }
-
-    /// <summary>Extra parts of a snapshot (device health, alerts), added by whoever owns them.</summary>
-    public Func<HallRuntime, LiveSnapshot, LiveSnapshot>? Decorate { get; set; }
 
     /// <summary>Something a page of <paramref name="hallId"/> shows has changed. Cheap: it runs under the engine's lock.</summary>
     public void Touch(string hallId)
@@ -99,7 +104,12 @@ public sealed class HallLiveFeed
             if (slot.Json is null || slot.JsonVersion != version || now - slot.BuiltAt > maxAge)
             {
                 var snapshot = LiveSnapshotBuilder.Build(hall, _staff, now);
-                snapshot = Decorate?.Invoke(hall, snapshot) ?? snapshot;
+                var devices = _devices.For(hall.Hall.Id);
+                snapshot = snapshot with
+                {
+                    Devices = devices.Select(d => d with { Since = TimeZoneInfo.ConvertTime(d.Since, hall.Hall.TimeZone), UpdatedAt = TimeZoneInfo.ConvertTime(d.UpdatedAt, hall.Hall.TimeZone) }).ToList(),
+                    Alerts = HallAlerts.For(hall.Hall, hall.Engine.Counters(), hall.Engine.Queues(), devices, now, _dashboard),
+                };
                 slot.Json = JsonSerializer.SerializeToUtf8Bytes(snapshot, Json.LiveSnapshot);
                 slot.JsonVersion = version;
                 slot.BuiltAt = now;

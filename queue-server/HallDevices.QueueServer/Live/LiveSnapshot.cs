@@ -25,4 +25,11 @@ public sealed record LiveSnapshot(
     IReadOnlyList<LiveCounter> Counters,
     IReadOnlyList<LiveQueue> Queues,
     IReadOnlyList<LiveTicket> NoShows,
-    LiveDay Today);
+    LiveDay Today)
+{
+    /// <summary>Every device that published a status (the dashboard's device health), times in the hall's offset.</summary>
+    public IReadOnlyList<Devices.DeviceHealth> Devices { get; init; } = [];
+
+    /// <summary>What needs a manager's attention now (<see cref="Dashboard.HallAlerts"/>).</summary>
+    public IReadOnlyList<Dashboard.HallAlert> Alerts { get; init; } = [];
+}

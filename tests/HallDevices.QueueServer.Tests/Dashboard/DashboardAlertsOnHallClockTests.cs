@@ -19,8 +19,8 @@ public sealed class DashboardAlertsOnHallClockTests
             ["Clock:Speed"] = "600",
             ["Clock:Start"] = "2026-11-27T09:00:00+08:00", // a morning, so no midnight resets the day under the test
         });
-        using var http = new HttpClient { BaseAddress = server.BaseUri, Timeout = TimeSpan.FromSeconds(10) };
-        await PostAsync(http, "counters/w5/login", """{"staffId":"zhang"}""");
+        using var http = await StaffSessions.SignInAsync(server.BaseUri, StaffSessions.Manager);
+        await PostAsync(http, "counters/w5/login", "");
         await PostAsync(http, "counters/w5/pause", "");
         await PostAsync(http, "tickets", """{"serviceId":"consultation","channel":"console"}"""); // queue rural (D), nobody calls it
 

@@ -16,14 +16,22 @@ namespace HallDevices.QueueServer.Tests.Dashboard;
 /// from <c>GET /api/halls/{hallId}/devices</c> and <c>/alerts</c>. Each test uses its own device ids,
 /// and clears what it published, so the tests sharing the server do not see each other's devices.
 /// </summary>
-public sealed class DashboardApiTests(EmbeddedServerFixture fixture) : IClassFixture<EmbeddedServerFixture>, IDisposable
+public sealed class DashboardApiTests(EmbeddedServerFixture fixture) : IClassFixture<EmbeddedServerFixture>, IAsyncLifetime
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
-    private readonly HttpClient _http = new() { BaseAddress = fixture.Server.BaseUri, Timeout = TimeSpan.FromSeconds(10) };
+
+    // The district viewer reads every hall's dashboard, so an unknown hall is a 404, not a 403.
+    private HttpClient _http = null!;
 
     private int Port => fixture.Server.MqttPort;
 
-    public void Dispose() => _http.Dispose();
+    public async Task InitializeAsync() => _http = await StaffSessions.SignInAsync(fixture.Server.BaseUri, StaffSessions.DistrictViewer);
+
+    public Task DisposeAsync()
+    {
+        _http.Dispose();
+        return Task.CompletedTask;
+    }
 
     [Fact]
     public async Task A_retained_paper_out_status_of_kiosk_01_shows_in_devices_and_as_a_critical_alert()
