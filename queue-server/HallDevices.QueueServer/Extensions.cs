@@ -92,6 +92,7 @@ public static class Extensions
         Live.LiveEndpoints.MapLiveEndpoints(app);
         app.MapTrackingPage();
         app.MapDashboardApi().RequireHall(HallPermission.Oversee);
+        app.MapDashboardPage();
         app.MapGet("/metrics", (ServerMetrics metrics, HallRegistry halls) =>
             Results.Text(metrics.Render(halls.Halls.Select(h => new StoreFigures(h.Hall.Id, h.Store.Backlog, h.Store.AppliedByCatchUp))), "text/plain; version=0.0.4"));
         return app;

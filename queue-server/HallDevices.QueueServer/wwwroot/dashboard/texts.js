@@ -1,0 +1,75 @@
+// The dashboard's words, Chinese first (the hall's language) and English. dashboard.js reads
+// DASHBOARD_TEXTS[lang]; an element with data-t="key" shows the text of that key.
+'use strict';
+const DASHBOARD_TEXTS = {
+  zh: {
+    title: '大厅管理看板', pickHall: '大厅', logout: '退出', lang: 'English',
+    today: '今日概况', issued: '已取号', served: '已办结', noShows: '过号', voided: '作废', waiting: '正在等候', meanWait: '平均等候',
+    counters: '窗口状态', alerts: '告警', queues: '各队列等候', queue: '队列', waitingCol: '等候人数', longest: '最长等候', estimate: '预计等候',
+    reprint: '引导台补打小票', ticketNumber: '票号', reprintButton: '补打', print: '打印',
+    track: '访问以下网址查看排队进度：',
+    devices: '设备状态', kind: '类型', device: '设备', online: '在线', health: '状态', detail: '说明', since: '持续', noDevices: '暂无设备上报状态',
+    noAlerts: '一切正常，暂无告警', readOnly: '只读查看',
+    status: { closed: '关闭', idle: '空闲', serving: '办理中', paused: '暂停' },
+    kinds: { kiosk: '自助取号机', display: '叫号屏', keypad: '呼叫器', evaluator: '评价器', 'led-strip': '窗口屏', other: '其他设备' },
+    healths: { ok: '正常', 'paper-low': '纸将用尽', 'paper-out': '缺纸', 'cover-open': '打印机盖未关', error: '故障' },
+    severity: { critical: '紧急', warning: '注意' },
+    yes: '在线', no: '离线', none: '—', fallback: '综合',
+    servingFor: d => `已办理 ${d}`, pausedFor: d => `已暂停 ${d}`, idleFor: d => `空闲 ${d}`, closedNote: '未开窗',
+    staff: n => n, noStaff: '无人登录', noTicket: '—',
+    minutes: m => `${m} 分钟`, overLevel: m => `超过 ${m} 分钟服务标准`, level: m => `服务标准 ${m} 分钟`,
+    duration: (h, m, s) => h > 0 ? `${h}小时${m}分` : m > 0 ? `${m}分${s}秒` : `${s}秒`,
+    conn: { connecting: '正在连接…', live: '实时', lost: '连接中断，正在重新连接…', 'signed-out': '登录已失效' },
+    signedOut: '登录已失效，请重新登录。', signIn: '重新登录',
+    noHall: '您的账号没有可查看的大厅。', unknownHall: h => `没有大厅“${h}”。`,
+    slipIssued: t => `取号时间 ${t}`, slipAhead: (a, m) => `前面还有 ${a} 人，预计等待约 ${m} 分钟`,
+    slipNote: (t, by) => `补打 ${t} · ${by}`,
+    ticketStatus: { waiting: '等候中', transferred: '已转移', called: '正在叫号', finished: '已办结', 'no-show': '已过号', voided: '已作废' },
+    refusals: {
+      'unknown-ticket': n => `今天没有票号 ${n}，请核对号码。`,
+      'invalid-ticket-state': n => `票号 ${n} 现在不能补打：只有等候中、正在叫号或因打印失败作废的号码可以补打。`,
+      forbidden: () => '只有本大厅的大厅主任可以补打小票。',
+      'not-signed-in': () => '登录已失效，请重新登录后再补打。',
+      'antiforgery-failed': () => '页面已过期，请刷新页面后再试。',
+      'storage-unavailable': () => '服务器存储暂时故障，未做任何更改，请稍后再试。',
+      'unknown-hall': () => '服务器上没有这个大厅。',
+      network: () => '无法连接服务器，请检查网络后再试。',
+      other: (n, code) => `补打失败（${code}）。`
+    }
+  },
+  en: {
+    title: 'Hall manager dashboard', pickHall: 'Hall', logout: 'Sign out', lang: '中文',
+    today: 'Today', issued: 'Issued', served: 'Served', noShows: 'No-shows', voided: 'Voided', waiting: 'Waiting', meanWait: 'Mean wait',
+    counters: 'Counters', alerts: 'Alerts', queues: 'Queues', queue: 'Queue', waitingCol: 'Waiting', longest: 'Longest wait', estimate: 'Estimated wait',
+    reprint: 'Reprint at the guide desk', ticketNumber: 'Ticket number', reprintButton: 'Reprint', print: 'Print',
+    track: 'Follow your place in the queue at:',
+    devices: 'Device health', kind: 'Kind', device: 'Device', online: 'Online', health: 'Health', detail: 'Detail', since: 'For', noDevices: 'No device has reported a status',
+    noAlerts: 'All well, no alerts', readOnly: 'read-only',
+    status: { closed: 'Closed', idle: 'Idle', serving: 'Serving', paused: 'Paused' },
+    kinds: { kiosk: 'Kiosk', display: 'Display', keypad: 'Keypad', evaluator: 'Rating pad', 'led-strip': 'LED strip', other: 'Other' },
+    healths: { ok: 'OK', 'paper-low': 'Paper low', 'paper-out': 'Out of paper', 'cover-open': 'Cover open', error: 'Error' },
+    severity: { critical: 'Critical', warning: 'Warning' },
+    yes: 'Online', no: 'Offline', none: '—', fallback: 'all queues',
+    servingFor: d => `serving for ${d}`, pausedFor: d => `paused for ${d}`, idleFor: d => `idle for ${d}`, closedNote: 'not open',
+    staff: n => n, noStaff: 'nobody signed in', noTicket: '—',
+    minutes: m => `${m} min`, overLevel: m => `over the ${m} min service level`, level: m => `service level ${m} min`,
+    duration: (h, m, s) => h > 0 ? `${h} h ${m} min` : m > 0 ? `${m} min ${s} s` : `${s} s`,
+    conn: { connecting: 'Connecting…', live: 'Live', lost: 'Connection lost, reconnecting…', 'signed-out': 'Signed out' },
+    signedOut: 'Your session has ended. Please sign in again.', signIn: 'Sign in',
+    noHall: 'Your account has no hall to see.', unknownHall: h => `No hall '${h}'.`,
+    slipIssued: t => `Issued ${t}`, slipAhead: (a, m) => `${a} ahead, about ${m} min`,
+    slipNote: (t, by) => `Reprinted ${t} · ${by}`,
+    ticketStatus: { waiting: 'waiting', transferred: 'transferred', called: 'being called', finished: 'finished', 'no-show': 'no-show', voided: 'voided' },
+    refusals: {
+      'unknown-ticket': n => `There is no ticket ${n} today. Please check the number.`,
+      'invalid-ticket-state': n => `Ticket ${n} cannot be reprinted now: only a waiting or called ticket, or one voided by a failed print, can be.`,
+      forbidden: () => 'Only a hall manager of this hall may reprint tickets.',
+      'not-signed-in': () => 'Your session has ended. Please sign in again to reprint.',
+      'antiforgery-failed': () => 'The page has expired. Please reload it and try again.',
+      'storage-unavailable': () => 'The server\'s storage is failing; nothing was changed. Please try again shortly.',
+      'unknown-hall': () => 'This server runs no such hall.',
+      network: () => 'The server cannot be reached. Please check the network and try again.',
+      other: (n, code) => `The reprint failed (${code}).`
+    }
+  }
+};
