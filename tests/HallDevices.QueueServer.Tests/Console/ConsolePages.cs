@@ -33,6 +33,9 @@ internal static class ConsolePages
         await page.Locator("#counter-login").ClickAsync();
         await Expect(page.Locator("#work")).ToHaveAttributeAsync("data-counter", counterId);
         await Expect(page.Locator("#counter-status")).ToHaveAttributeAsync("data-status", "idle");
+
+        // The pushed snapshot can come before the reply to the sign-in; a test that acts next (or kills the server) waits for both.
+        await Expect(page.GetByTestId("message")).ToHaveAttributeAsync("data-code", "done-login");
     }
 
     /// <summary>The page met no error other than the refusals the test provoked (e.g. <c>HTTP 422 for POST</c>).</summary>
