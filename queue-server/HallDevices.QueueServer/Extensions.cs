@@ -89,6 +89,7 @@ public static class Extensions
         app.UseAuthentication();
         app.MapStaffPages();
         app.MapHallApi();
+        app.MapConsolePage();
         Live.LiveEndpoints.MapLiveEndpoints(app);
         app.MapTrackingPage();
         app.MapDashboardApi().RequireHall(HallPermission.Oversee);
