@@ -44,8 +44,8 @@ public class KioskEndToEndTests(KioskHall hall)
     public async Task A_scanned_appointment_code_checks_in_as_a_priority_ticket_and_prints()
     {
         await hall.BackToStartAsync();
-        using var server = new HttpClient { BaseAddress = hall.Server.BaseUri };
-        var booked = await server.PostAsJsonAsync("/api/halls/xinqiao/appointments", new { serviceId = "disability-card" });
+        using var booking = StaffSessions.Integrator(hall.Server.BaseUri); // the booking platform's key
+        var booked = await booking.PostAsJsonAsync("/api/halls/xinqiao/appointments", new { serviceId = "disability-card" });
         var code = (await booked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("appointmentCode").GetString()!;
         var next = hall.ReceiptCount + 1;
 
@@ -121,8 +121,8 @@ public class KioskEndToEndTests(KioskHall hall)
             var onServer = await hall.ServerTicketAsync(number);
             Assert.Equal("voided", onServer.GetProperty("status").GetString());
 
-            // The guide desk reprints it: the citizen keeps the number and the place.
-            using var console = new HttpClient { BaseAddress = hall.Server.BaseUri };
+            // The hall manager reprints it at the guide desk: the citizen keeps the number and the place.
+            using var console = await StaffSessions.SignInAsync(hall.Server.BaseUri, StaffSessions.Manager);
             var reprinted = await console.PostAsync(new Uri($"/api/halls/xinqiao/tickets/{number}/reprint", UriKind.Relative), null);
             Assert.True(reprinted.IsSuccessStatusCode);
             Assert.Equal("waiting", (await hall.ServerTicketAsync(number)).GetProperty("status").GetString());

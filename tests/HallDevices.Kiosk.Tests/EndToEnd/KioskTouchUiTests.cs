@@ -80,8 +80,8 @@ public sealed class KioskTouchUiTests(KioskHall hall, HeadlessChromium chromium)
         }
 
         // A ticket taken elsewhere (another kiosk, the mobile channel) raises the count on this screen by itself.
-        using var server = new HttpClient { BaseAddress = hall.Server.BaseUri };
-        (await server.PostAsJsonAsync("/api/halls/xinqiao/tickets", new { serviceId = "consultation", channel = "mobile" })).EnsureSuccessStatusCode();
+        using var mobile = StaffSessions.Integrator(hall.Server.BaseUri); // the online platform's key
+        (await mobile.PostAsJsonAsync("/api/halls/xinqiao/tickets", new { serviceId = "consultation", channel = "mobile" })).EnsureSuccessStatusCode();
         var after = await ServerWaitingAsync();
         Assert.Equal(waiting["rural"] + 1, after["rural"]);
         await Expect(Screen.Locator("button[data-service='consultation'] small")).ToHaveTextAsync($"等候 {after["rural"]} 人");

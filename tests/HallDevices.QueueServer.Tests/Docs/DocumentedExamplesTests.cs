@@ -4,7 +4,7 @@ using HallDevices.Testing;
 
 namespace HallDevices.QueueServer.Tests.Docs;
 
-/// <summary>Every example of docs/mqtt-api.md, run as written (port aside) against a fresh server.</summary>
+/// <summary>Every example of docs/mqtt-api.md and docs/http-api.md, run as written (port aside) against a fresh server.</summary>
 public partial class DocumentedExamplesTests
 {
     [Fact]
@@ -22,6 +22,27 @@ public partial class DocumentedExamplesTests
             Assert.True(exit == 0, $"example exited {exit}:\n{script}\n{output}");
             Assert.True(output.Contains(expect, StringComparison.Ordinal), $"example did not print {expect}:\n{script}\n--- printed:\n{output}");
         }
+    }
+
+    [Fact]
+    public async Task Every_example_in_the_http_api_doc_works_as_shown()
+    {
+        var doc = await File.ReadAllTextAsync(Path.Combine(Repo.Root, "docs", "http-api.md"));
+        var examples = Example().Matches(doc).Select(m => (Expect: m.Groups["expect"].Value, Script: m.Groups["script"].Value)).ToList();
+        Assert.True(examples.Count >= 10, $"only {examples.Count} examples found in docs/http-api.md");
+        await using var server = await ServerProcess.StartAsync();
+        var scratch = TempDir.Create("http-doc"); // the examples' cookie jar, instead of /tmp
+
+        foreach (var (expect, script) in examples)
+        {
+            var run = script.Replace("localhost:5080", $"localhost:{server.HttpPort}", StringComparison.Ordinal).Replace("/tmp/", scratch + "/", StringComparison.Ordinal);
+            var (exit, output) = await RunAsync(run);
+
+            Assert.True(exit == 0, $"example exited {exit}:\n{script}\n{output}");
+            Assert.True(output.Contains(expect, StringComparison.Ordinal), $"example did not print {expect}:\n{script}\n--- printed:\n{output}");
+        }
+
+        Directory.Delete(scratch, recursive: true);
     }
 
     private static async Task<(int Exit, string Output)> RunAsync(string script)

@@ -204,8 +204,8 @@ public class MqttContractTests(EmbeddedServerFixture fixture) : IClassFixture<Em
     [Fact]
     public async Task An_appointment_code_checks_in_once_as_a_priority_ticket_and_forgeries_are_refused()
     {
-        using var http = new HttpClient { BaseAddress = fixture.Server.BaseUri };
-        var booked = await http.PostAsync(new Uri($"/api/halls/{Sample.Hall}/appointments", UriKind.Relative),
+        using var booking = StaffSessions.Integrator(fixture.Server.BaseUri); // the booking platform's key
+        var booked = await booking.PostAsync(new Uri($"/api/halls/{Sample.Hall}/appointments", UriKind.Relative),
             new StringContent("{\"serviceId\":\"household-move\"}", System.Text.Encoding.UTF8, "application/json"));
         var code = JsonDocument.Parse(await booked.Content.ReadAsStringAsync()).RootElement.GetProperty("appointmentCode").GetString()!;
         await using var kiosk = await HallDevices.Testing.Mqtt.ConnectAsync(Port, Sample.Kiosk);

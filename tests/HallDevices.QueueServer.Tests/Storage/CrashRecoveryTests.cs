@@ -14,6 +14,14 @@ public class CrashRecoveryTests
     {
         await using var server = await ServerProcess.StartAsync();
         using var http = new HttpClient { BaseAddress = server.BaseUri, Timeout = TimeSpan.FromSeconds(10) };
+
+        // As in the hall: each window's own staff works it, the tickets come from an integrator (the
+        // kiosks' MQTT path is tested elsewhere). Their sessions outlive the kills: the keys that seal
+        // the cookies are kept with the hall's data.
+        using var w5 = await StaffSessions.SignInAsync(server.BaseUri, "staff-w5");
+        using var w6 = await StaffSessions.SignInAsync(server.BaseUri, "staff-w6");
+        var staff = new Dictionary<string, HttpClient> { ["w5"] = w5, ["w6"] = w6 };
+        using var integrator = StaffSessions.Integrator(server.BaseUri);
         var issued = new ConcurrentDictionary<string, string>(); // number → service, acknowledged
         var called = new ConcurrentBag<string>();
         var random = new Random(20261127);
@@ -22,7 +30,7 @@ public class CrashRecoveryTests
         {
             foreach (var counter in new[] { "w5", "w6" })
             {
-                var login = await http.PostAsJsonAsync($"/api/halls/{Hall}/counters/{counter}/login", new { staffId = "staff-" + counter });
+                var login = await staff[counter].PostAsJsonAsync($"/api/halls/{Hall}/counters/{counter}/login", new { staffId = "staff-" + counter });
                 Assert.True(login.IsSuccessStatusCode, await login.Content.ReadAsStringAsync());
             }
 
@@ -37,7 +45,7 @@ public class CrashRecoveryTests
                         JsonElement reply;
                         try
                         {
-                            var response = await http.PostAsJsonAsync($"/api/halls/{Hall}/tickets", new { serviceId = service, channel = "kiosk" });
+                            var response = await integrator.PostAsJsonAsync($"/api/halls/{Hall}/tickets", new { serviceId = service, channel = "mobile" });
                             reply = await response.Content.ReadFromJsonAsync<JsonElement>();
                         }
                         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException)
@@ -59,7 +67,7 @@ public class CrashRecoveryTests
                     {
                         try
                         {
-                            var response = await http.PostAsync(new Uri($"/api/halls/{Hall}/counters/{counter}/call-next", UriKind.Relative), null);
+                            var response = await staff[counter].PostAsync(new Uri($"/api/halls/{Hall}/counters/{counter}/call-next", UriKind.Relative), null);
                             var reply = await response.Content.ReadFromJsonAsync<JsonElement>();
                             if (reply.GetProperty("ticket") is { ValueKind: JsonValueKind.Object } t)
                             {
@@ -105,7 +113,7 @@ public class CrashRecoveryTests
         Assert.Equal(Enumerable.Range(1, sequences.Count).Select(i => (long)i), sequences);
 
         // New numbers after the last restart continue the series.
-        var after = await http.PostAsJsonAsync($"/api/halls/{Hall}/tickets", new { serviceId = "consultation" });
+        var after = await integrator.PostAsJsonAsync($"/api/halls/{Hall}/tickets", new { serviceId = "consultation" });
         var fresh = (await after.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("ticket").GetProperty("number").GetString()!;
         Assert.DoesNotContain(fresh, issuedEvents);
     }

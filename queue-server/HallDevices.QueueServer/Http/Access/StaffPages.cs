@@ -21,6 +21,12 @@ public static class StaffPages
 
         app.MapPost("/staff/login", async (HttpContext http, IAntiforgery antiforgery, StaffDirectory staff, HallClock clock, ILogger<StaffDirectory> log) =>
         {
+            // Anything but the form (a JSON body, no body) is a bad request, not a 500 from ReadFormAsync.
+            if (!http.Request.HasFormContentType)
+            {
+                return LoginPage(http, antiforgery, null, false, "请使用登录页面登录。 Please sign in with the login form.", StatusCodes.Status400BadRequest);
+            }
+
             var form = await http.Request.ReadFormAsync(http.RequestAborted);
             var en = form["lang"] == "en";
             var returnUrl = form["returnUrl"].ToString();
