@@ -56,10 +56,10 @@ public static partial class StaffSessions
         return (response.StatusCode, body);
     }
 
-    /// <summary>A client that sends <paramref name="apiKey"/> in <c>X-Api-Key</c>.</summary>
+    /// <summary>A client that sends <paramref name="apiKey"/> in <c>X-Api-Key</c> (and, as an integration does, does not follow redirects to pages).</summary>
     public static HttpClient Integrator(Uri baseUri, string apiKey = SampleApiKey)
     {
-        var client = new HttpClient { BaseAddress = baseUri };
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = baseUri };
         client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
         return client;
     }

@@ -41,6 +41,15 @@ internal static class ApiMatrix
         Row("GET", "/api/halls/{hallId}/live", "/api/halls/xinqiao/live", null, 401, 200, 200, 200, 403),
         Row("GET", "/api/halls/{hallId}/snapshot", "/api/halls/dongcun/snapshot", null, 401, 403, 403, 404, 403),
 
+        // The manager's view of the hall: device health and alerts, for managers and the district.
+        Row("GET", "/api/halls/{hallId}/devices", "/api/halls/xinqiao/devices", null, 401, 403, 200, 200, 403),
+        Row("GET", "/api/halls/{hallId}/alerts", "/api/halls/xinqiao/alerts", null, 401, 403, 200, 200, 403),
+
+        // The staff pages: without a staff session, to the sign-in page (302); the dashboard's
+        // refusal is a page of its own saying why.
+        Row("GET", "/console", "/console", null, 302, 200, 200, 200, 302) with { Page = true },
+        Row("GET", "/dashboard", "/dashboard", null, 302, 403, 200, 200, 403) with { Page = true },
+
         // Tickets and bookings: the hall manager (guide desk) and integrators.
         Row("POST", "/api/halls/{hallId}/tickets", "/api/halls/xinqiao/tickets", Json(Ticket), 401, 403, 200, 403, 200),
         Row("POST", "/api/halls/{hallId}/appointments", "/api/halls/xinqiao/appointments", Json(Booking), 401, 403, 200, 403, 200),

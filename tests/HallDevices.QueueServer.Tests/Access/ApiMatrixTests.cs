@@ -94,7 +94,7 @@ public sealed class ApiMatrixTests(ServerFixture fixture) : IClassFixture<Server
         var server = fixture.Server.BaseUri;
         return caller switch
         {
-            Caller.Anonymous => new HttpClient { BaseAddress = server },
+            Caller.Anonymous => new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = server },
             Caller.UnknownApiKey => StaffSessions.Integrator(server, "not-a-key-of-this-server"),
             Caller.WindowStaff => await StaffSessions.SignInAsync(server, "staff-w1"),
             Caller.HallManager => await StaffSessions.SignInAsync(server, StaffSessions.Manager),
