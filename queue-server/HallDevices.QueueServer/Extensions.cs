@@ -87,6 +87,7 @@ public static class Extensions
         app.Services.GetRequiredService<Staff.StaffDirectory>();
         app.UseStaticFiles(); // wwwroot: the console's and dashboard's scripts and styles (no secrets; pages check the session)
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.MapStaffPages();
         app.MapHallApi();
         app.MapConsolePage();

@@ -30,6 +30,9 @@ public sealed partial class DeviceHealthBook(HallClock clock, ILogger<DeviceHeal
     /// </summary>
     public event Action<string>? Changed;
 
+    /// <summary>Longest detail kept; the rest is cut off with an ellipsis.</summary>
+    public const int MaxDetailLength = 200;
+
     /// <summary>Records the status a device published.</summary>
     /// <returns>False when the hall already has <see cref="MaxDevicesPerHall"/> other devices and this one was not kept.</returns>
     public bool Record(string hallId, string deviceId, DeviceStatus status)
@@ -37,6 +40,12 @@ public sealed partial class DeviceHealthBook(HallClock clock, ILogger<DeviceHeal
         ArgumentException.ThrowIfNullOrEmpty(hallId);
         ArgumentException.ThrowIfNullOrEmpty(deviceId);
         ArgumentNullException.ThrowIfNull(status);
+        // Words for the staff, not a document: a device cannot swell every page's snapshot.
+        if (status.Detail is { Length: > MaxDetailLength } detail)
+        {
+            status = status with { Detail = detail[..MaxDetailLength] + "…" };
+        }
+
         var now = clock.Time.GetUtcNow();
         bool changed;
         lock (_gate)

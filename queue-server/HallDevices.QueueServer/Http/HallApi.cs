@@ -11,6 +11,9 @@ namespace HallDevices.QueueServer.Http;
 /// <summary>The HTTP integration API: the same requests and replies as the MQTT contract.</summary>
 public static class HallApi
 {
+    /// <summary>Largest request body read, as the broker's <c>Mqtt:MaxPayloadBytes</c> default.</summary>
+    public const int MaxBodyBytes = 16 * 1024;
+
     /// <summary>Maps <c>/health</c> and <c>/api/halls/...</c>.</summary>
     public static IEndpointRouteBuilder MapHallApi(this IEndpointRouteBuilder app)
     {
@@ -28,6 +31,10 @@ public static class HallApi
             {
                 return await next(context);
             }
+            catch (BodyTooLargeException)
+            {
+                return Answer(Reply.Fail(ErrorCodes.PayloadTooLarge, $"the body is over {MaxBodyBytes} bytes"), StatusCodes.Status413PayloadTooLarge);
+            }
             catch (Exception e) when (e is IOException or TimeoutException)
             {
                 context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HallApi)).LogError(e, "HTTP {Path} failed in storage", context.HttpContext.Request.Path.Value);
@@ -44,8 +51,18 @@ public static class HallApi
 
         // Every change needs a session of the right role or an integrator's key (README "Accounts and roles").
         api.MapPost("/{hallId}/tickets", async (string hallId, HttpRequest http, HallRequests requests) =>
-            await ReadBody<TicketRequest>(http) is { } body ? Answer(requests.IssueTicket(hallId, body, http.HttpContext.User.Id())) : BadBody())
-            .RequireHall(HallPermission.IssueTicket);
+        {
+            if (await ReadBody<TicketRequest>(http) is not { } body)
+            {
+                return BadBody();
+            }
+
+            // The green channel (elderly, disabled, urgent) jumps every queue: a person at the guide desk decides it, not an integration.
+            var user = http.HttpContext.User;
+            return body.Priority == "green-channel" && user.Role() != StaffRoles.HallManager
+                ? HallAccess.Refusal(StatusCodes.Status403Forbidden, "green-channel tickets are issued by the hall's staff at the guide desk")
+                : Answer(requests.IssueTicket(hallId, body, user.Id()));
+        }).RequireHall(HallPermission.IssueTicket);
 
         api.MapPost("/{hallId}/appointments", async (string hallId, HttpRequest http, HallRequests requests, HallClock clock) =>
         {
@@ -55,6 +72,11 @@ public static class HallApi
             }
 
             var from = body.ValidFrom ?? clock.Time.GetUtcNow();
+            if (body.ValidTo is null && from > DateTimeOffset.MaxValue.AddHours(-2))
+            {
+                return Answer(Reply.Fail(ErrorCodes.InvalidRequest, "validFrom is out of range"));
+            }
+
             var (code, error) = requests.Book(hallId, body.ServiceId, from, body.ValidTo ?? from.AddHours(2));
             return error is not null ? Answer(error) : Results.Json(new BookingReply(true, code!), ContractJson.Options);
         }).RequireHall(HallPermission.Book);
@@ -73,7 +95,7 @@ public static class HallApi
             }
 
             var user = http.HttpContext.User;
-            if (CounterRefusal(user, hallId, halls.Find(hallId)?.Engine.FindCounter(counterId), action, body, staff) is { } refused)
+            if (CounterRefusal(user, hallId, counterId, halls.Find(hallId)?.Engine.FindCounter(counterId), action, body, staff) is { } refused)
             {
                 return refused;
             }
@@ -95,19 +117,27 @@ public static class HallApi
     /// Window staff act only at the counter they are signed in at (and sign in only as themselves),
     /// so one staff member works one counter and nobody works another's (sbc-qsystem #298).
     /// </summary>
-    private static IResult? CounterRefusal(System.Security.Claims.ClaimsPrincipal user, string hallId, Queueing.Tickets.CounterState? counter, string action, CounterRequest body, StaffDirectory staff)
+    private static IResult? CounterRefusal(System.Security.Claims.ClaimsPrincipal user, string hallId, string counterId, Queueing.Tickets.CounterState? counter, string action, CounterRequest body, StaffDirectory staff)
     {
         var me = user.Id();
         if (user.Role() == StaffRoles.HallManager)
         {
-            return action == "login" && body.StaffId is { } other && other != me && staff.Find(other)?.InHall(hallId) != true
-                ? HallAccess.Refusal(StatusCodes.Status403Forbidden, $"'{other}' is not a staff account of hall {hallId}")
+            // A manager signs in only staff who may work that counter (not a viewer, not a window staff
+            // member outside the counters their account lists).
+            return action == "login" && body.StaffId is { } other && other != me && staff.Find(other)?.MayWork(hallId, counterId) != true
+                ? HallAccess.Refusal(StatusCodes.Status403Forbidden, $"'{other}' is not a staff account that may work {counterId} of hall {hallId}")
                 : null;
         }
 
         if (action == "login")
         {
             return body.StaffId is { } named && named != me ? HallAccess.Refusal(StatusCodes.Status403Forbidden, $"{me} may sign in only as {me}") : null;
+        }
+
+        // Reinstating changes a ticket, not the counter, so it needs the counter to be one's own.
+        if (action == "reinstate" && counter?.StaffId != me)
+        {
+            return HallAccess.Refusal(StatusCodes.Status403Forbidden, $"{me} may reinstate only at the counter where they are signed in");
         }
 
         return counter?.StaffId is { } at && at != me
@@ -119,8 +149,21 @@ public static class HallApi
     private static async Task<T?> ReadBody<T>(HttpRequest http, T? emptyIs = null)
         where T : class
     {
+        // A request is a few hundred bytes; the MQTT side refuses payloads over 16 KiB, so does this.
+        if (http.ContentLength > MaxBodyBytes)
+        {
+            throw new BodyTooLargeException();
+        }
+
+        var buffer = new char[MaxBodyBytes + 1];
         using var reader = new StreamReader(http.Body);
-        var text = await reader.ReadToEndAsync(http.HttpContext.RequestAborted);
+        var read = await reader.ReadBlockAsync(buffer, http.HttpContext.RequestAborted);
+        if (read > MaxBodyBytes)
+        {
+            throw new BodyTooLargeException();
+        }
+
+        var text = new string(buffer, 0, read);
         if (string.IsNullOrWhiteSpace(text))
         {
             return emptyIs;
@@ -136,12 +179,14 @@ public static class HallApi
         }
     }
 
-    private static IResult Answer(Reply reply) => Results.Json(
+    private static IResult Answer(Reply reply, int? status = null) => Results.Json(
         reply,
         ContractJson.Options,
-        statusCode: reply.Ok ? 200 : reply.Error!.Code is ErrorCodes.UnknownHall or ErrorCodes.UnknownTicket ? 404 : 422);
+        statusCode: status ?? (reply.Ok ? 200 : reply.Error!.Code is ErrorCodes.UnknownHall or ErrorCodes.UnknownTicket ? 404 : 422));
 
     private static IResult BadBody() => Answer(Reply.Fail(ErrorCodes.MalformedJson, "the body is not a JSON object of the expected shape"));
 
     private static IResult NotFound(string hallId) => Answer(Reply.Fail(ErrorCodes.UnknownHall, $"no hall '{hallId}' on this server"));
+
+    private sealed class BodyTooLargeException : Exception;
 }

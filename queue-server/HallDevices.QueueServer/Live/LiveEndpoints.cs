@@ -1,6 +1,7 @@
 using HallDevices.Contracts;
 using HallDevices.QueueServer.Halls;
 using HallDevices.QueueServer.Http.Access;
+using Microsoft.AspNetCore.Authentication;
 
 namespace HallDevices.QueueServer.Live;
 
@@ -33,15 +34,21 @@ public static class LiveEndpoints
                 return Results.Json(Reply.Fail(ErrorCodes.UnknownHall, $"no hall '{hallId}' on this server"), ContractJson.Options, statusCode: 404);
             }
 
+            // The session is checked once per request, and this one lasts: it ends when the session
+            // would (expiry, password or role changed, account gone), and the page reconnects with
+            // whatever session it has by then. It also ends when the server stops.
+            var session = await SessionCheck.ForAsync(http);
+            var lifetime = http.RequestServices.GetRequiredService<IHostApplicationLifetime>();
+            using var ending = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+            var aborted = ending.Token;
             var response = http.Response;
             response.ContentType = "text/event-stream";
             response.Headers.CacheControl = "no-store";
             response.Headers["X-Accel-Buffering"] = "no";
-            var aborted = http.RequestAborted;
             try
             {
                 long sent = -1;
-                while (!aborted.IsCancellationRequested)
+                while (!aborted.IsCancellationRequested && session.StillValid())
                 {
                     var (version, json) = feed.Current(hall, Heartbeat);
                     await response.Body.WriteAsync(DataPrefix, aborted);

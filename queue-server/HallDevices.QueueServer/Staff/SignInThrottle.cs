@@ -25,7 +25,13 @@ internal sealed class SignInThrottle(int attempts, TimeSpan lockout)
         lock (_gate)
         {
             var (failures, lockedUntil) = _accounts.GetValueOrDefault(id);
-            failures = lockedUntil is { } until && until <= now ? 1 : failures + 1;
+            if (lockedUntil > now)
+            {
+                // A guess that was checked while another locked the account must not unlock it.
+                return lockedUntil;
+            }
+
+            failures = lockedUntil is not null ? 1 : failures + 1;
             var locked = failures >= attempts ? now + lockout : (DateTimeOffset?)null;
             _accounts[id] = (locked is null ? failures : 0, locked);
             return locked;

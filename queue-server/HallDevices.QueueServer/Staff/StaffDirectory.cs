@@ -94,6 +94,12 @@ public sealed class StaffDirectory
             return new SignInResult(null, lockedNow);
         }
 
+        // Guesses run in parallel: one checked while another locked the account does not sign in.
+        if (_throttle.LockedUntil(id, _clock.Time.GetUtcNow()) is { } lockedMeanwhile)
+        {
+            return new SignInResult(null, lockedMeanwhile);
+        }
+
         _throttle.Succeeded(id);
         return new SignInResult(account, null);
     }
@@ -115,7 +121,7 @@ public sealed class StaffDirectory
                     _accounts = StaffFile.Read(Path).ToDictionary(a => a.Id, StringComparer.Ordinal);
                     _log.LogInformation("Staff file {Path} read again: {Count} accounts", Path, _accounts.Count);
                 }
-                catch (StartupException e)
+                catch (Exception e) when (e is StartupException or IOException or UnauthorizedAccessException)
                 {
                     _log.LogError("Staff file changed but cannot be read; keeping the accounts read before: {Reason}", e.Message);
                 }

@@ -96,6 +96,9 @@ public static partial class StaffFile
         return a.Counters is null || a.Counters.Any(string.IsNullOrWhiteSpace) ? "counters: an empty counter id" : null;
     }
 
+    /// <summary>True when <paramref name="id"/> has the form of an account id (so it may be logged).</summary>
+    public static bool IsWellFormedId(string? id) => id is not null && IdPattern().IsMatch(id);
+
     [GeneratedRegex("^[a-z0-9._-]{1,64}$")]
     private static partial Regex IdPattern();
 

@@ -23,4 +23,8 @@ public sealed class StaffOptions
     /// <summary>How long a locked account stays locked.</summary>
     [Range(1, 24 * 60)]
     public int LockoutMinutes { get; set; } = 15;
+
+    /// <summary>Sign-in attempts one network address may make per minute (more are answered 429): wrong passwords lock accounts, and each check costs a PBKDF2 hash.</summary>
+    [Range(1, 100_000)]
+    public int SignInsPerMinutePerAddress { get; set; } = 60;
 }

@@ -108,6 +108,66 @@ public sealed class AccessRulesTests(ServerFixture fixture) : IClassFixture<Serv
         Assert.Contains("<form", await json.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_integrator_may_not_issue_a_green_channel_ticket_but_the_hall_manager_may()
+    {
+        using var platform = StaffSessions.Integrator(Server);
+        using var manager = await StaffSessions.SignInAsync(Server, StaffSessions.Manager);
+        const string Green = """{"serviceId":"consultation","channel":"console","priority":"green-channel"}""";
+
+        Assert.Equal((403, ErrorCodes.Forbidden), await PostAsync(platform, "/api/halls/xinqiao/tickets", Green));
+        Assert.Equal((200, null), await PostAsync(manager, "/api/halls/xinqiao/tickets", Green));
+    }
+
+    [Fact]
+    public async Task A_body_over_16_KiB_is_refused_with_413_payload_too_large_and_changes_nothing()
+    {
+        using var platform = StaffSessions.Integrator(Server);
+        var huge = $$"""{"serviceId":"consultation","channel":"mobile","deviceId":"{{new string('x', 17 * 1024)}}"}""";
+
+        Assert.Equal((413, ErrorCodes.PayloadTooLarge), await PostAsync(platform, "/api/halls/xinqiao/tickets", huge));
+    }
+
+    [Fact]
+    public async Task Window_staff_may_reinstate_only_at_the_counter_where_they_are_signed_in()
+    {
+        using var wang = await StaffSessions.SignInAsync(Server, "staff-w3");
+
+        Assert.Equal((403, ErrorCodes.Forbidden), await PostAsync(wang, "/api/halls/xinqiao/counters/w3/reinstate", """{"ticketNumber":"D001"}"""));
+    }
+
+    [Fact]
+    public async Task The_hall_manager_may_not_sign_the_district_viewer_in_at_a_counter()
+    {
+        using var manager = await StaffSessions.SignInAsync(Server, StaffSessions.Manager);
+
+        Assert.Equal((403, ErrorCodes.Forbidden), await PostAsync(manager, "/api/halls/xinqiao/counters/w3/login", """{"staffId":"district"}"""));
+        Assert.Equal("closed", await CounterStatusAsync("w3"));
+    }
+
+    [Theory]
+    [InlineData("/\t/evil.example")]
+    [InlineData("//evil.example")]
+    [InlineData("/\\evil.example")]
+    [InlineData("https://evil.example/")]
+    public async Task A_return_url_that_is_not_a_path_of_this_server_is_replaced_by_the_home_page(string returnUrl)
+    {
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = Server };
+        var form = await client.GetStringAsync(new Uri("/staff/login", UriKind.Relative));
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        using var response = await client.PostAsync(new Uri("/staff/login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["username"] = "staff-w6",
+            ["password"] = StaffSessions.SamplePassword("staff-w6"),
+            ["returnUrl"] = returnUrl,
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/console", response.Headers.Location?.OriginalString);
+    }
+
     private async Task<string?> CounterStatusAsync(string counterId)
     {
         using var anyone = new HttpClient { BaseAddress = Server };

@@ -57,6 +57,21 @@ public sealed class StaffDirectoryTests : IDisposable
     }
 
     [Fact]
+    public void A_wrong_password_checked_while_another_locked_the_account_does_not_lift_the_lock()
+    {
+        var throttle = new SignInThrottle(2, TimeSpan.FromMinutes(15));
+        var now = _time.GetUtcNow();
+        throttle.Failed("staff-w1", now);
+        var locked = throttle.Failed("staff-w1", now);
+
+        // A guess in flight when the lock fell reports its failure afterwards.
+        Assert.Equal(locked, throttle.Failed("staff-w1", now));
+
+        Assert.NotNull(locked);
+        Assert.Equal(locked, throttle.LockedUntil("staff-w1", now.AddMinutes(1)));
+    }
+
+    [Fact]
     public void A_right_password_starts_the_count_of_wrong_ones_again()
     {
         var staff = NewDirectory(attempts: 3, minutes: 15);

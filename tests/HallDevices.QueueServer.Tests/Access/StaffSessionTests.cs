@@ -57,6 +57,43 @@ public sealed class StaffSessionTests
     }
 
     [Fact]
+    public async Task An_open_live_feed_ends_when_its_accounts_password_is_reset()
+    {
+        await using var fixture = new StaffFileServerScope();
+        var server = await fixture.StartAsync();
+        using var wang = await StaffSessions.SignInAsync(server.BaseUri, "staff-w3");
+        using var response = await wang.GetAsync(new Uri("/api/halls/xinqiao/live", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead);
+        using var feed = new StreamReader(await response.Content.ReadAsStreamAsync());
+        Assert.StartsWith("data: {", await feed.ReadLineAsync(), StringComparison.Ordinal);
+
+        var output = new StringWriter();
+        Assert.Equal(0, StaffCli.SetPassword(["staff-w3", $"--Staff:File={fixture.File}"], new StringReader("wang-fang-new-3\n"), output, output));
+        using var platform = StaffSessions.Integrator(server.BaseUri);
+        (await platform.PostAsync(new Uri("/api/halls/xinqiao/tickets", UriKind.Relative), new StringContent("""{"serviceId":"consultation","channel":"mobile"}""", System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+
+        // The change wakes the stream, which now finds its session gone and ends (at most what was
+        // already on its way is still read).
+        var rest = await feed.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.True(rest.Split("data: ").Length <= 2, $"the stream went on after the reset: {rest.Length} characters");
+    }
+
+    [Fact]
+    public async Task Sign_ins_past_the_per_address_limit_are_answered_429_with_retry_after()
+    {
+        await using var server = await ServerProcess.StartAsync(settings: new Dictionary<string, string> { ["Staff:SignInsPerMinutePerAddress"] = "3" });
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = server.BaseUri };
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await StaffSessions.PostLoginAsync(client, "staff-w1", "wrong-password")).Status);
+        }
+
+        using var refused = await client.PostAsync(new Uri("/staff/login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = "staff-w1", ["password"] = "sample-staff-w1" }));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero, "no Retry-After");
+    }
+
+    [Fact]
     public async Task A_change_of_counters_ends_the_session_too()
     {
         await using var fixture = new StaffFileServerScope();

@@ -5,6 +5,8 @@ using HallDevices.QueueServer.Staff;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.RateLimiting;
+using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace HallDevices.QueueServer.Http.Access;
@@ -12,6 +14,9 @@ namespace HallDevices.QueueServer.Http.Access;
 /// <summary>Wiring of sign-in: staff cookie sessions, integrator API keys, anti-forgery.</summary>
 public static class StaffAuthentication
 {
+    /// <summary>The rate-limit policy of <c>POST /staff/login</c>.</summary>
+    public const string SignInLimit = "sign-in";
+
     /// <summary>Registers the staff file, the two authentication schemes and anti-forgery.</summary>
     public static WebApplicationBuilder AddStaffAuthentication(this WebApplicationBuilder builder)
     {
@@ -62,6 +67,29 @@ public static class StaffAuthentication
             o.Events.OnRedirectToAccessDenied = c => Refuse(c, StatusCodes.Status403Forbidden);
         });
         services.AddAuthorization();
+
+        // Per network address, so one guesser can neither lock the hall's staff out faster than
+        // this nor keep the CPU busy with password hashes.
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                return ValueTask.CompletedTask;
+            };
+            o.AddPolicy(SignInLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = http.RequestServices.GetRequiredService<IOptions<StaffOptions>>().Value.SignInsPerMinutePerAddress,
+                    Window = TimeSpan.FromMinutes(1),
+                }));
+        });
         return builder;
     }
 

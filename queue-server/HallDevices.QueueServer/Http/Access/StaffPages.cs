@@ -27,7 +27,16 @@ public static class StaffPages
                 return LoginPage(http, antiforgery, null, false, "请使用登录页面登录。 Please sign in with the login form.", StatusCodes.Status400BadRequest);
             }
 
-            var form = await http.Request.ReadFormAsync(http.RequestAborted);
+            IFormCollection form;
+            try
+            {
+                form = await http.Request.ReadFormAsync(http.RequestAborted);
+            }
+            catch (InvalidDataException)
+            {
+                return LoginPage(http, antiforgery, null, false, "请使用登录页面登录。 Please sign in with the login form.", StatusCodes.Status400BadRequest);
+            }
+
             var en = form["lang"] == "en";
             var returnUrl = form["returnUrl"].ToString();
             if (!await antiforgery.IsRequestValidAsync(http))
@@ -39,7 +48,8 @@ public static class StaffPages
             var result = staff.SignIn(id, form["password"].ToString());
             if (!result.Succeeded)
             {
-                log.LogInformation("Staff sign-in refused for {StaffId}{Locked}", id, result.LockedUntil is null ? "" : " (locked)");
+                // Only a well-formed id is logged: a password typed into the name field must not be.
+                log.LogInformation("Staff sign-in refused for {StaffId}{Locked}", StaffFile.IsWellFormedId(id) ? id : "(not an account id)", result.LockedUntil is null ? "" : " (locked)");
                 var message = result.LockedUntil is { } until
                     ? en ? $"Too many wrong passwords: the account is locked until {Local(until, clock):HH:mm}." : $"密码错误次数过多，账号已锁定至 {Local(until, clock):HH:mm}。"
                     : en ? "Wrong user name or password." : "用户名或密码错误。";
@@ -51,7 +61,7 @@ public static class StaffPages
             log.LogInformation("Staff {StaffId} signed in as {Role}", account.Id, account.Role);
             var home = account.Role == StaffRoles.WindowStaff ? "/console" : "/dashboard";
             return Results.Redirect(IsLocal(returnUrl) ? returnUrl : home + (en ? "?lang=en" : ""));
-        });
+        }).RequireRateLimiting(StaffAuthentication.SignInLimit);
 
         app.MapPost("/staff/logout", async (HttpContext http, IAntiforgery antiforgery) =>
         {
@@ -94,7 +104,10 @@ public static class StaffPages
 
     private static DateTimeOffset Local(DateTimeOffset at, HallClock clock) => at.ToOffset(clock.Time.LocalTimeZone.GetUtcOffset(at));
 
-    private static bool IsLocal(string url) => url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
+    // ASP.NET Core's IsLocalUrl rule, and printable ASCII only: a tab or newline that a browser
+    // drops ("/\t/evil.example") must not turn a local path into another site.
+    private static bool IsLocal(string url) =>
+        url.StartsWith('/') && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && url.All(c => c is > ' ' and < (char)0x7f);
 
     private static IResult LoginPage(HttpContext http, IAntiforgery antiforgery, string? returnUrl, bool en, string? error, int status)
     {
