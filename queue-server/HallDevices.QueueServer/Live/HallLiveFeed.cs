@@ -90,8 +90,9 @@ public sealed class HallLiveFeed
     /// <summary>
     /// The snapshot of the hall's current version, as UTF-8 JSON; rebuilt when the version moved or
     /// the last one is older than <paramref name="maxAge"/> (waits and alerts age without events).
+    /// <paramref name="oversee"/> false leaves out device health and alerts (window staff).
     /// </summary>
-    public (long Version, byte[] Json) Current(HallRuntime hall, TimeSpan maxAge)
+    public (long Version, byte[] Json) Current(HallRuntime hall, TimeSpan maxAge, bool oversee = true)
     {
         ArgumentNullException.ThrowIfNull(hall);
         var slot = SlotOf(hall.Hall.Id);
@@ -104,21 +105,26 @@ public sealed class HallLiveFeed
             }
 
             var now = _clock.Time.GetUtcNow();
-            if (slot.Json is null || slot.JsonVersion != version || now - slot.BuiltAt > maxAge)
+            if (slot.Snapshot is null || slot.SnapshotVersion != version || now - slot.BuiltAt > maxAge)
             {
                 var snapshot = LiveSnapshotBuilder.Build(hall, _staff, now);
                 var devices = _devices.For(hall.Hall.Id);
-                snapshot = snapshot with
+                slot.Snapshot = snapshot with
                 {
                     Devices = devices.Select(d => d with { Since = TimeZoneInfo.ConvertTime(d.Since, hall.Hall.TimeZone), UpdatedAt = TimeZoneInfo.ConvertTime(d.UpdatedAt, hall.Hall.TimeZone) }).ToList(),
                     Alerts = HallAlerts.For(hall.Hall, hall.Engine.Counters(), hall.Engine.Queues(), devices, now, _dashboard),
                 };
-                slot.Json = JsonSerializer.SerializeToUtf8Bytes(snapshot, Json.LiveSnapshot);
-                slot.JsonVersion = version;
+                slot.SnapshotVersion = version;
                 slot.BuiltAt = now;
+                slot.Full = null;
+                slot.Counters = null;
             }
 
-            return (slot.JsonVersion, slot.Json);
+            // Device health and alerts are the managers' (as GET .../devices and .../alerts): window
+            // staff get the snapshot without them. Each form is serialized once per version.
+            return oversee
+                ? (slot.SnapshotVersion, slot.Full ??= JsonSerializer.SerializeToUtf8Bytes(slot.Snapshot, Json.LiveSnapshot))
+                : (slot.SnapshotVersion, slot.Counters ??= JsonSerializer.SerializeToUtf8Bytes(slot.Snapshot with { Devices = [], Alerts = [] }, Json.LiveSnapshot));
         }
     }
 
@@ -129,8 +135,10 @@ public sealed class HallLiveFeed
         public readonly Lock Build = new();
         public long Version;
         public TaskCompletionSource Signal = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        public byte[]? Json;
-        public long JsonVersion = -1;
+        public LiveSnapshot? Snapshot;
+        public long SnapshotVersion = -1;
         public DateTimeOffset BuiltAt;
+        public byte[]? Full;
+        public byte[]? Counters;
     }
 }

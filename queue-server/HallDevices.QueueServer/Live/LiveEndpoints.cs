@@ -21,9 +21,9 @@ public static class LiveEndpoints
     /// <summary>Maps the two endpoints (any staff role of the hall, district viewers).</summary>
     public static IEndpointRouteBuilder MapLiveEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/halls/{hallId}/snapshot", (string hallId, HallRegistry halls, HallLiveFeed feed) =>
+        app.MapGet("/api/halls/{hallId}/snapshot", (string hallId, HttpContext http, HallRegistry halls, HallLiveFeed feed) =>
             halls.Find(hallId) is { } hall
-                ? Results.Bytes(feed.Current(hall, TimeSpan.Zero).Json, "application/json")
+                ? Results.Bytes(feed.Current(hall, TimeSpan.Zero, Oversees(http, hallId)).Json, "application/json")
                 : Results.Json(Reply.Fail(ErrorCodes.UnknownHall, $"no hall '{hallId}' on this server"), ContractJson.Options, statusCode: 404))
             .RequireHall(HallPermission.View);
 
@@ -38,6 +38,7 @@ public static class LiveEndpoints
             // would (expiry, password or role changed, account gone), and the page reconnects with
             // whatever session it has by then. It also ends when the server stops.
             var session = await SessionCheck.ForAsync(http);
+            var oversee = Oversees(http, hallId);
             var lifetime = http.RequestServices.GetRequiredService<IHostApplicationLifetime>();
             using var ending = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
             var aborted = ending.Token;
@@ -50,7 +51,7 @@ public static class LiveEndpoints
                 long sent = -1;
                 while (!aborted.IsCancellationRequested && session.StillValid())
                 {
-                    var (version, json) = feed.Current(hall, Heartbeat);
+                    var (version, json) = feed.Current(hall, Heartbeat, oversee);
                     await response.Body.WriteAsync(DataPrefix, aborted);
                     await response.Body.WriteAsync(json, aborted);
                     await response.Body.WriteAsync(EventEnd, aborted);
@@ -68,4 +69,6 @@ public static class LiveEndpoints
         }).RequireHall(HallPermission.View);
         return app;
     }
+
+    private static bool Oversees(HttpContext http, string hallId) => HallAccess.Allows(http.User, hallId, null, HallPermission.Oversee);
 }

@@ -84,6 +84,19 @@ public sealed class HallLiveFeedTests : IDisposable
     }
 
     [Fact]
+    public void Window_staff_get_the_snapshot_without_device_health_and_alerts()
+    {
+        _devices.Record(Hall, "kiosk-01", new DeviceStatus(true, HealthStates.PaperOut, null));
+
+        var staff = Parse(_feed.Current(Runtime, TimeSpan.Zero, oversee: false).Json);
+        var manager = Parse(_feed.Current(Runtime, TimeSpan.Zero, oversee: true).Json);
+
+        Assert.Equal((0, 0), (staff.GetProperty("devices").GetArrayLength(), staff.GetProperty("alerts").GetArrayLength()));
+        Assert.Equal(1, manager.GetProperty("devices").GetArrayLength());
+        Assert.Equal(staff.GetProperty("counters").GetRawText(), manager.GetProperty("counters").GetRawText());
+    }
+
+    [Fact]
     public async Task A_page_that_has_seen_an_older_version_does_not_wait()
     {
         var seen = _feed.Version(Hall);
