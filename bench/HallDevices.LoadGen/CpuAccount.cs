@@ -40,6 +40,9 @@ internal sealed class CpuAccount
         }
     }
 
+    /// <summary>CPU seconds (user + system) a process has used since it started; 0 when it is gone.</summary>
+    public static double ProcessSeconds(int pid) => ProcessTicks(pid) / TicksPerSecond;
+
     private static long ProcessTicks(int pid)
     {
         try

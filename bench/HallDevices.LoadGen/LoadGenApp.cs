@@ -38,7 +38,8 @@ internal static class LoadGenApp
         return results.All(r => r.Failures.Count == 0) ? 0 : 1;
     }
 
-    private static string RepoRoot()
+    /// <summary>The checkout this build is in (the folder with HallDevices.sln), else the working directory.</summary>
+    public static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -58,6 +58,7 @@ internal sealed record LoadOptions
 
     public static string Usage => """
         HallDevices.LoadGen — MQTT load against a real queue-server, embedded broker and Mosquitto side by side.
+        (HallDevices.LoadGen consoles --help: the staff consoles' live feed instead.)
 
           --brokers LIST           embedded,mosquitto (default both)
           --rate N                 offered ticket requests/s in the paced phase (default 200)

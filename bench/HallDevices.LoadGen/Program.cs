@@ -1,10 +1,25 @@
 using System.Runtime.InteropServices;
 using HallDevices.LoadGen;
+using HallDevices.LoadGen.Consoles;
 
-var options = LoadOptions.Parse(args, out var error);
-if (options is null)
+// "consoles": the staff consoles' live feed (issue 14); otherwise the MQTT load of issue #3.
+var consolesMode = args.Length > 0 && args[0] == "consoles";
+LoadOptions? options = null;
+ConsoleOptions? consoleOptions = null;
+string? error;
+if (consolesMode)
 {
-    Console.Error.WriteLine(error is null ? LoadOptions.Usage : $"loadgen: {error}\n\n{LoadOptions.Usage}");
+    consoleOptions = ConsoleOptions.Parse(args[1..], out error);
+}
+else
+{
+    options = LoadOptions.Parse(args, out error);
+}
+
+if (options is null && consoleOptions is null)
+{
+    var usage = consolesMode ? ConsoleOptions.Usage : LoadOptions.Usage;
+    Console.Error.WriteLine(error is null ? usage : $"loadgen: {error}\n\n{usage}");
     return error is null ? 0 : 2;
 }
 
@@ -39,7 +54,9 @@ AppDomain.CurrentDomain.ProcessExit += (_, _) => Cleanup.All();
 
 try
 {
-    return await LoadGenApp.RunAsync(options, stop.Token);
+    return consoleOptions is not null
+        ? await ConsoleBench.RunAsync(consoleOptions, stop.Token)
+        : await LoadGenApp.RunAsync(options!, stop.Token);
 }
 catch (OperationCanceledException) when (stop.IsCancellationRequested)
 {

@@ -83,8 +83,18 @@ public sealed class HallLiveFeed
         }
 
         // Real time, as all I/O waits: an accelerated hall clock must not turn the heartbeat into a flood.
-        await Task.WhenAny(signal, Task.Delay(timeout, _real, cancellationToken)).ConfigureAwait(false);
-        cancellationToken.ThrowIfCancellationRequested();
+        // WaitAsync drops its timer and token registration once the signal comes; a Task.Delay beside
+        // it in WhenAny stayed armed for the whole heartbeat, so every push left one 15 s timer per open
+        // page behind (50 consoles at 10 changes/s: ~7,500 live timers, promoted and collected late;
+        // docs/perf.md, "Staff consoles").
+        try
+        {
+            await signal.WaitAsync(timeout, _real, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Quiet for a heartbeat: the caller sends the snapshot again.
+        }
     }
 
     /// <summary>

@@ -27,10 +27,12 @@ public sealed class HallLiveFeedTests : IDisposable
     private readonly HallRegistry _registry;
     private readonly DeviceHealthBook _devices;
     private readonly HallLiveFeed _feed;
+    private readonly HallClock _clock;
+    private readonly StaffDirectory _staff;
 
     public HallLiveFeedTests()
     {
-        var clock = new HallClock(Options.Create(new ClockOptions()), _time);
+        var clock = _clock = new HallClock(Options.Create(new ClockOptions()), _time);
         var changes = new HallChangeFeed();
         _registry = new HallRegistry(
             Options.Create(new HallOptions { ConfigFile = Repo.SampleHallFile }),
@@ -42,7 +44,7 @@ public sealed class HallLiveFeedTests : IDisposable
             clock,
             NullLoggerFactory.Instance);
         var staffFile = Path.Combine(Repo.Root, "queue-server", "HallDevices.QueueServer", "staff", "sample-staff.json");
-        var staff = new StaffDirectory(Options.Create(new StaffOptions { File = staffFile }), clock, NullLogger<StaffDirectory>.Instance);
+        var staff = _staff = new StaffDirectory(Options.Create(new StaffOptions { File = staffFile }), clock, NullLogger<StaffDirectory>.Instance);
         _devices = new DeviceHealthBook(clock, NullLogger<DeviceHealthBook>.Instance);
         _feed = new HallLiveFeed(changes, _devices, Options.Create(new DashboardOptions()), staff, clock, _time);
     }
@@ -103,6 +105,54 @@ public sealed class HallLiveFeedTests : IDisposable
         _feed.Touch(Hall);
 
         await _feed.WaitAsync(Hall, seen, TimeSpan.FromMinutes(10), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task A_page_woken_by_changes_leaves_no_heartbeat_timer_armed_behind()
+    {
+        var real = new TimerCountingTimeProvider(_time);
+        var feed = new HallLiveFeed(new HallChangeFeed(), _devices, Options.Create(new DashboardOptions()), _staff, _clock, real);
+
+        for (var i = 0; i < 100; i++)
+        {
+            var waiting = feed.WaitAsync(Hall, feed.Version(Hall), TimeSpan.FromSeconds(15), CancellationToken.None);
+            feed.Touch(Hall);
+            await waiting.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+
+        // WaitAsync completes its task, then disposes its timer, and this await may resume inline in
+        // between: the last timer goes once this method yields.
+        for (var polls = 0; real.Armed > 0 && polls < 500; polls++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.Equal(100, real.Created);
+        Assert.Equal(0, real.Armed);
+    }
+
+    [Fact]
+    public async Task A_quiet_page_wakes_when_the_heartbeat_passes_on_the_real_clock()
+    {
+        var waiting = _feed.WaitAsync(Hall, _feed.Version(Hall), TimeSpan.FromSeconds(15), CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(14));
+        Assert.False(waiting.IsCompleted);
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+
+        await waiting.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(waiting.IsCompletedSuccessfully);
+    }
+
+    [Fact]
+    public async Task A_waiting_page_that_goes_away_ends_its_wait_cancelled()
+    {
+        using var gone = new CancellationTokenSource();
+        var waiting = _feed.WaitAsync(Hall, _feed.Version(Hall), TimeSpan.FromSeconds(15), gone.Token);
+
+        await gone.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.WaitAsync(TimeSpan.FromSeconds(10)));
     }
 
     [Fact]
