@@ -52,6 +52,8 @@ internal sealed class QueueServerProcess : IAsyncDisposable
         info.Configure("Storage:Path", data)
             .Configure("Http:Urls", $"http://127.0.0.1:{httpPort}")
             .Configure("Logging:LogLevel:Default", "Warning")
+            // Every console of the consoles mode signs in from this one address within seconds.
+            .Configure("Staff:SignInsPerMinutePerAddress", "100000")
             .Configure("Mqtt:Port", broker.Port.ToString(CultureInfo.InvariantCulture));
         if (broker.Kind == BrokerKind.Mosquitto)
         {
