@@ -79,63 +79,27 @@ internal sealed record LoadOptions
         """;
 
     /// <summary>Parses arguments; returns null and an error (or null error for --help) when the run should not start.</summary>
-    public static LoadOptions? Parse(IReadOnlyList<string> args, out string? error)
-    {
-        var o = new LoadOptions();
-        error = null;
-        for (var i = 0; i < args.Count; i++)
+    public static LoadOptions? Parse(IReadOnlyList<string> args, out string? error) =>
+        OptionArgs.Parse(args, new LoadOptions(), static (o, name, value) => name switch
         {
-            var name = args[i];
-            if (name is "-h" or "--help")
-            {
-                return null;
-            }
-
-            if (i + 1 >= args.Count)
-            {
-                error = $"{name} needs a value";
-                return null;
-            }
-
-            var value = args[++i];
-            try
-            {
-                o = name switch
-                {
-                    "--brokers" => o with { Brokers = ParseBrokers(value) },
-                    "--rate" => o with { TicketRate = Number(value, 1, 5000) },
-                    "--call-rate" => o with { CallRate = Number(value, 0, 2000) },
-                    "--kiosks" => o with { Kiosks = (int)Number(value, 1, 200) },
-                    "--counters" => o with { Counters = (int)Number(value, 1, 6) },
-                    "--warmup" => o with { Warmup = Seconds(value, 0, 60) },
-                    "--paced-seconds" => o with { PacedDuration = Seconds(value, 1, 300) },
-                    "--rtt-samples" => o with { RttSamples = (int)Number(value, 10, 100_000) },
-                    "--throughput-seconds" => o with { ThroughputDuration = Seconds(value, 1, 300) },
-                    "--throughput-kiosks" => o with { ThroughputKiosks = (int)Number(value, 1, 200) },
-                    "--window" => o with { Window = (int)Number(value, 1, 64) },
-                    "--idle-clients" => o with { IdleClients = (int)Number(value, 0, 10_000) },
-                    "--mosquitto-max-queued" => o with { MosquittoMaxQueued = (int)Number(value, 100, 1_000_000) },
-                    "--server-dll" => o with { ServerDll = value },
-                    "--server-env" => o with { ServerEnvironment = [.. o.ServerEnvironment, EnvPair(value)] },
-                    "--mosquitto" => o with { MosquittoPath = value },
-                    _ => throw new FormatException($"unknown option {name}"),
-                };
-            }
-            catch (FormatException e)
-            {
-                error = e.Message.StartsWith("unknown", StringComparison.Ordinal) ? e.Message : $"{name} {value}: {e.Message}";
-                return null;
-            }
-        }
-
-        return o;
-    }
-
-    private static KeyValuePair<string, string> EnvPair(string value)
-    {
-        var eq = value.IndexOf('=', StringComparison.Ordinal);
-        return eq > 0 ? new(value[..eq], value[(eq + 1)..]) : throw new FormatException("expected KEY=VALUE");
-    }
+            "--brokers" => o with { Brokers = ParseBrokers(value) },
+            "--rate" => o with { TicketRate = OptionArgs.Number(value, 1, 5000) },
+            "--call-rate" => o with { CallRate = OptionArgs.Number(value, 0, 2000) },
+            "--kiosks" => o with { Kiosks = (int)OptionArgs.Number(value, 1, 200) },
+            "--counters" => o with { Counters = (int)OptionArgs.Number(value, 1, 6) },
+            "--warmup" => o with { Warmup = OptionArgs.Seconds(value, 0, 60) },
+            "--paced-seconds" => o with { PacedDuration = OptionArgs.Seconds(value, 1, 300) },
+            "--rtt-samples" => o with { RttSamples = (int)OptionArgs.Number(value, 10, 100_000) },
+            "--throughput-seconds" => o with { ThroughputDuration = OptionArgs.Seconds(value, 1, 300) },
+            "--throughput-kiosks" => o with { ThroughputKiosks = (int)OptionArgs.Number(value, 1, 200) },
+            "--window" => o with { Window = (int)OptionArgs.Number(value, 1, 64) },
+            "--idle-clients" => o with { IdleClients = (int)OptionArgs.Number(value, 0, 10_000) },
+            "--mosquitto-max-queued" => o with { MosquittoMaxQueued = (int)OptionArgs.Number(value, 100, 1_000_000) },
+            "--server-dll" => o with { ServerDll = value },
+            "--server-env" => o with { ServerEnvironment = [.. o.ServerEnvironment, OptionArgs.EnvPair(value)] },
+            "--mosquitto" => o with { MosquittoPath = value },
+            _ => throw OptionArgs.Unknown(name),
+        }, out error);
 
     private static BrokerKind[] ParseBrokers(string value)
     {
@@ -145,16 +109,4 @@ internal sealed record LoadOptions
             .ToArray();
         return kinds.Length > 0 ? kinds : throw new FormatException("no broker named");
     }
-
-    private static double Number(string value, double min, double max)
-    {
-        if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) || double.IsNaN(n))
-        {
-            throw new FormatException("not a number");
-        }
-
-        return n >= min && n <= max ? n : throw new FormatException($"must be between {min} and {max}");
-    }
-
-    private static TimeSpan Seconds(string value, double min, double max) => TimeSpan.FromSeconds(Number(value, min, max));
 }

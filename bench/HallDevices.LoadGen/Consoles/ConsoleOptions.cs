@@ -45,63 +45,17 @@ internal sealed record ConsoleOptions
         """;
 
     /// <summary>Parses the arguments after <c>consoles</c>; null and an error (null for --help) when the run should not start.</summary>
-    public static ConsoleOptions? Parse(IReadOnlyList<string> args, out string? error)
-    {
-        var o = new ConsoleOptions();
-        error = null;
-        for (var i = 0; i < args.Count; i++)
+    public static ConsoleOptions? Parse(IReadOnlyList<string> args, out string? error) =>
+        OptionArgs.Parse(args, new ConsoleOptions(), static (o, name, value) => name switch
         {
-            var name = args[i];
-            if (name is "-h" or "--help")
-            {
-                return null;
-            }
-
-            if (i + 1 >= args.Count)
-            {
-                error = $"{name} needs a value";
-                return null;
-            }
-
-            var value = args[++i];
-            try
-            {
-                o = name switch
-                {
-                    "--consoles" => o with { Consoles = (int)Number(value, 0, 1000) },
-                    "--rate" => o with { Rate = Number(value, 0.1, 50) },
-                    "--actions" => o with { Actions = (int)Number(value, 1, 100_000) },
-                    "--warmup-actions" => o with { WarmupActions = (int)Number(value, 0, 10_000) },
-                    "--prefill" => o with { Prefill = (int)Number(value, 0, 20_000) },
-                    "--drain" => o with { Drain = TimeSpan.FromSeconds(Number(value, 0.5, 60)) },
-                    "--server-dll" => o with { ServerDll = value },
-                    "--server-env" => o with { ServerEnvironment = [.. o.ServerEnvironment, EnvPair(value)] },
-                    _ => throw new FormatException($"unknown option {name}"),
-                };
-            }
-            catch (FormatException e)
-            {
-                error = e.Message.StartsWith("unknown", StringComparison.Ordinal) ? e.Message : $"{name} {value}: {e.Message}";
-                return null;
-            }
-        }
-
-        return o;
-    }
-
-    private static KeyValuePair<string, string> EnvPair(string value)
-    {
-        var eq = value.IndexOf('=', StringComparison.Ordinal);
-        return eq > 0 ? new(value[..eq], value[(eq + 1)..]) : throw new FormatException("expected KEY=VALUE");
-    }
-
-    private static double Number(string value, double min, double max)
-    {
-        if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) || double.IsNaN(n))
-        {
-            throw new FormatException("not a number");
-        }
-
-        return n >= min && n <= max ? n : throw new FormatException($"must be between {min} and {max}");
-    }
+            "--consoles" => o with { Consoles = (int)OptionArgs.Number(value, 0, 1000) },
+            "--rate" => o with { Rate = OptionArgs.Number(value, 0.1, 50) },
+            "--actions" => o with { Actions = (int)OptionArgs.Number(value, 1, 100_000) },
+            "--warmup-actions" => o with { WarmupActions = (int)OptionArgs.Number(value, 0, 10_000) },
+            "--prefill" => o with { Prefill = (int)OptionArgs.Number(value, 0, 20_000) },
+            "--drain" => o with { Drain = TimeSpan.FromSeconds(OptionArgs.Number(value, 0.5, 60)) },
+            "--server-dll" => o with { ServerDll = value },
+            "--server-env" => o with { ServerEnvironment = [.. o.ServerEnvironment, OptionArgs.EnvPair(value)] },
+            _ => throw OptionArgs.Unknown(name),
+        }, out error);
 }
