@@ -1,4 +1,3 @@
-using System.Net;
 using HallDevices.QueueServer.Http.Access;
 
 namespace HallDevices.QueueServer.Http;
@@ -20,18 +19,10 @@ public static class ConsolePage
             var en = StaffPages.English(http, lang); // remembers ?lang= in the cookie the page and the login page read
             if (!http.User.IsCookieSession())
             {
-                var back = "/console" + http.Request.QueryString.Value;
-                return Results.Redirect($"/staff/login?returnUrl={WebUtility.UrlEncode(back)}" + (en ? "&lang=en" : ""));
+                return StaffPages.SignInFirst(http, en);
             }
 
-            var page = env.WebRootFileProvider.GetFileInfo(File);
-            if (!page.Exists)
-            {
-                return Results.Problem($"wwwroot/{File} is missing from this installation", statusCode: StatusCodes.Status500InternalServerError);
-            }
-
-            http.Response.Headers.CacheControl = "no-store";
-            return Results.Stream(page.CreateReadStream(), "text/html; charset=utf-8");
+            return StaffPages.StaticPage(http, env, File);
         });
         return app;
     }

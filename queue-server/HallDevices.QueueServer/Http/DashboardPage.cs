@@ -25,8 +25,7 @@ public static class DashboardPage
             var user = http.User;
             if (user.Id() is null)
             {
-                var back = "/dashboard" + http.Request.QueryString.Value;
-                return Results.Redirect($"/staff/login?returnUrl={WebUtility.UrlEncode(back)}" + (en ? "&lang=en" : ""));
+                return StaffPages.SignInFirst(http, en);
             }
 
             // An integrator's key is not a person at a screen: it gets the same answer as window staff.
@@ -52,14 +51,7 @@ public static class DashboardPage
                 }
             }
 
-            var page = env.WebRootFileProvider.GetFileInfo(File);
-            if (!page.Exists)
-            {
-                return Results.Problem($"wwwroot/{File} is missing from this installation", statusCode: StatusCodes.Status500InternalServerError);
-            }
-
-            http.Response.Headers.CacheControl = "no-store";
-            return Results.Stream(page.CreateReadStream(), "text/html; charset=utf-8");
+            return StaffPages.StaticPage(http, env, File);
         });
         return app;
     }

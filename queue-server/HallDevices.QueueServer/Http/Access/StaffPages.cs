@@ -89,6 +89,29 @@ public static class StaffPages
         return app;
     }
 
+    /// <summary>To the sign-in page, which brings the browser back to this page (path and query) afterwards.</summary>
+    public static IResult SignInFirst(HttpContext http, bool en)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var back = http.Request.Path.Value + http.Request.QueryString.Value;
+        return Results.Redirect($"/staff/login?returnUrl={WebUtility.UrlEncode(back)}" + (en ? "&lang=en" : ""));
+    }
+
+    /// <summary>A staff page from wwwroot, never cached (it is served only to a signed-in session).</summary>
+    public static IResult StaticPage(HttpContext http, IWebHostEnvironment env, string file)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(env);
+        var page = env.WebRootFileProvider.GetFileInfo(file);
+        if (!page.Exists)
+        {
+            return Results.Problem($"wwwroot/{file} is missing from this installation", statusCode: StatusCodes.Status500InternalServerError);
+        }
+
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.Stream(page.CreateReadStream(), "text/html; charset=utf-8");
+    }
+
     /// <summary>True when the page should be English (<c>?lang=en</c>, remembered in a cookie), Chinese otherwise.</summary>
     public static bool English(HttpContext http, string? lang)
     {
