@@ -5,7 +5,6 @@ using HallDevices.Messaging;
 using HallDevices.QueueServer.Devices;
 using HallDevices.QueueServer.Halls;
 using HallDevices.QueueServer.Mqtt;
-using HallDevices.QueueServer.Storage;
 using HallDevices.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -29,15 +28,7 @@ public sealed class DeviceHealthListenerTests : IAsyncDisposable
     public DeviceHealthListenerTests()
     {
         var clock = new HallClock(Options.Create(new ClockOptions()), new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.FromHours(8))));
-        _registry = new HallRegistry(
-            Options.Create(new HallOptions { ConfigFile = Repo.SampleHallFile }),
-            Options.Create(new StorageOptions { Path = _dir }),
-            Options.Create(new IdentityOptions { HashKey = IdentityOptions.SampleHashKey }),
-            Options.Create(new AppointmentOptions { Key = AppointmentOptions.SampleKey }),
-            new HallChangeFeed(),
-            new ServerMetrics(),
-            clock,
-            NullLoggerFactory.Instance);
+        _registry = SampleRegistry.Create(_dir, clock);
         _book = new DeviceHealthBook(clock, NullLogger<DeviceHealthBook>.Instance);
         _listener = new DeviceHealthListener(_registry, _book, _mqtt, Options.Create(new BrokerOptions { MaxPayloadBytes = 1024 }), NullLogger<DeviceHealthListener>.Instance);
     }

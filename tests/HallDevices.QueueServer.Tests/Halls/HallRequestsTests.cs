@@ -35,15 +35,7 @@ public sealed class HallRequestsTests : IDisposable
     {
         // A Friday morning in the hall's time zone (Asia/Shanghai).
         var clock = new HallClock(Options.Create(new ClockOptions()), new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 30, 0, TimeSpan.FromHours(8))));
-        _registry = new HallRegistry(
-            Options.Create(new HallOptions { ConfigFile = Repo.SampleHallFile }),
-            Options.Create(new StorageOptions { Path = _dir }),
-            Options.Create(new IdentityOptions { HashKey = IdentityOptions.SampleHashKey }),
-            Options.Create(new AppointmentOptions { Key = AppointmentOptions.SampleKey }),
-            _feed,
-            new ServerMetrics(),
-            clock,
-            NullLoggerFactory.Instance);
+        _registry = SampleRegistry.Create(_dir, clock, _feed);
         _requests = new HallRequests(_registry, clock, NullLogger<HallRequests>.Instance);
     }
 

@@ -34,16 +34,8 @@ public sealed class HallLiveFeedTests : IDisposable
     {
         var clock = _clock = new HallClock(Options.Create(new ClockOptions()), _time);
         var changes = new HallChangeFeed();
-        _registry = new HallRegistry(
-            Options.Create(new HallOptions { ConfigFile = Repo.SampleHallFile }),
-            Options.Create(new StorageOptions { Path = _dir }),
-            Options.Create(new IdentityOptions { HashKey = IdentityOptions.SampleHashKey }),
-            Options.Create(new AppointmentOptions { Key = AppointmentOptions.SampleKey }),
-            changes,
-            new ServerMetrics(),
-            clock,
-            NullLoggerFactory.Instance);
-        var staffFile = Path.Combine(Repo.Root, "queue-server", "HallDevices.QueueServer", "staff", "sample-staff.json");
+        _registry = SampleRegistry.Create(_dir, clock, changes);
+        var staffFile = SampleRegistry.StaffFile;
         var staff = _staff = new StaffDirectory(Options.Create(new StaffOptions { File = staffFile }), clock, NullLogger<StaffDirectory>.Instance);
         _devices = new DeviceHealthBook(clock, NullLogger<DeviceHealthBook>.Instance);
         _feed = new HallLiveFeed(changes, _devices, Options.Create(new DashboardOptions()), staff, clock, _time);
