@@ -132,6 +132,17 @@ public sealed class StaffSessionTests
         Assert.Contains("Api:Keys still has the sample key", e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Api:Keys:0:KeyHash", "not-a-sha256")]
+    [InlineData("Api:Keys:0:Name", "Booking Platform")]
+    public async Task An_api_key_entry_with_a_bad_hash_or_name_stops_start_up_with_exit_2(string key, string value)
+    {
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => ServerProcess.StartAsync(settings: new Dictionary<string, string> { [key] = value }));
+
+        Assert.Contains("exited with 2", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Api:Keys: every key needs a Name", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Outside_development_real_passwords_and_keys_start_and_the_sample_key_is_nobody()
     {

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -20,20 +19,15 @@ public sealed class ApiKeyOptions
     public static string HashOf(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 }
 
-/// <summary>One integrator's key.</summary>
+/// <summary>One integrator's key (checked at start-up by <see cref="StaffAuthentication"/>: options validation does not look inside list items).</summary>
 public sealed class ApiKey
 {
     /// <summary>The integrator, recorded as <c>api:{Name}</c> in the event log.</summary>
-    [Required]
-    [RegularExpression("^[a-z0-9._-]{1,64}$")]
     public string Name { get; set; } = "";
 
     /// <summary><see cref="ApiKeyOptions.HashOf"/> of the key; the key itself is never stored.</summary>
-    [Required]
-    [RegularExpression("^[0-9a-f]{64}$")]
     public string KeyHash { get; set; } = "";
 
     /// <summary>Halls the key may act for.</summary>
-    [MinLength(1)]
     public List<string> Halls { get; set; } = [];
 }

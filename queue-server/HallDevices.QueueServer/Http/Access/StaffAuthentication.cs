@@ -25,8 +25,8 @@ public static class StaffAuthentication
         var development = builder.Environment.IsDevelopment();
         services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.Section)
-            .Validate(o => o.Keys.All(k => System.Text.RegularExpressions.Regex.IsMatch(k.KeyHash, "^[0-9a-f]{64}$") && k.Halls.Count > 0 && k.Name.Length > 0),
-                "Api:Keys: every key needs a Name, a KeyHash (lower-case hex SHA-256 of the key) and at least one hall")
+            .Validate(o => o.Keys.All(k => StaffFile.IsWellFormedId(k.Name) && System.Text.RegularExpressions.Regex.IsMatch(k.KeyHash, "^[0-9a-f]{64}$") && k.Halls.Count > 0),
+                "Api:Keys: every key needs a Name (lower-case letters, digits, '.', '_', '-'), a KeyHash (lower-case hex SHA-256 of the key) and at least one hall")
             .Validate(o => o.Keys.Select(k => k.Name).Distinct(StringComparer.Ordinal).Count() == o.Keys.Count, "Api:Keys has a duplicate Name")
             .Validate(o => development || o.Keys.All(k => k.KeyHash != ApiKeyOptions.HashOf(ApiKeyOptions.SampleKey)),
                 "Api:Keys still has the sample key from appsettings.json; set your integrators' keys for production")
