@@ -19,4 +19,12 @@ public sealed record DeviceHealth(
     string? Health,
     string? Detail,
     DateTimeOffset Since,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>The same status with its times in <paramref name="zone"/> (the hall's, as every time the server writes).</summary>
+    public DeviceHealth InZone(TimeZoneInfo zone) => this with
+    {
+        Since = TimeZoneInfo.ConvertTime(Since, zone),
+        UpdatedAt = TimeZoneInfo.ConvertTime(UpdatedAt, zone),
+    };
+}

@@ -1,4 +1,3 @@
-using HallDevices.Contracts;
 using HallDevices.Hosting;
 using HallDevices.QueueServer.Dashboard;
 using HallDevices.QueueServer.Devices;
@@ -20,27 +19,16 @@ public static class DashboardApi
 
         hall.MapGet("/devices", (string hallId, HallRegistry halls, DeviceHealthBook book) =>
             halls.Find(hallId) is { } h
-                ? Results.Json(book.For(hallId).Select(d => InHallTime(h, d)).ToArray(), DashboardJsonContext.Web.DeviceHealthArray)
-                : NotFound(hallId));
+                ? Results.Json(book.For(hallId).Select(d => d.InZone(h.Hall.TimeZone)).ToArray(), DashboardJsonContext.Web.DeviceHealthArray)
+                : HallApi.NotFound(hallId));
 
         hall.MapGet("/alerts", (string hallId, HallRegistry halls, DeviceHealthBook book, HallClock clock, IOptions<DashboardOptions> options) =>
             halls.Find(hallId) is { } h
                 ? Results.Json(
                     HallAlerts.For(h.Hall, h.Engine.Counters(), h.Engine.Queues(), book.For(hallId), clock.Time.GetUtcNow(), options.Value).ToArray(),
                     DashboardJsonContext.Web.HallAlertArray)
-                : NotFound(hallId));
+                : HallApi.NotFound(hallId));
 
         return hall;
     }
-
-    // The hall's offset, as every time the server writes (tickets, events, counter states).
-    private static DeviceHealth InHallTime(HallRuntime hall, DeviceHealth d) => d with
-    {
-        Since = TimeZoneInfo.ConvertTime(d.Since, hall.Hall.TimeZone),
-        UpdatedAt = TimeZoneInfo.ConvertTime(d.UpdatedAt, hall.Hall.TimeZone),
-    };
-
-    // The same body as HallApi's: a client handles one error shape.
-    private static IResult NotFound(string hallId) =>
-        Results.Json(Reply.Fail(ErrorCodes.UnknownHall, $"no hall '{hallId}' on this server"), ContractJson.Options, statusCode: StatusCodes.Status404NotFound);
 }

@@ -186,7 +186,8 @@ public static class HallApi
 
     private static IResult BadBody() => Answer(Reply.Fail(ErrorCodes.MalformedJson, "the body is not a JSON object of the expected shape"));
 
-    private static IResult NotFound(string hallId) => Answer(Reply.Fail(ErrorCodes.UnknownHall, $"no hall '{hallId}' on this server"));
+    /// <summary>The 404 of every endpoint under <c>/api/halls/{hallId}</c> for a hall this server does not run: a client handles one error shape.</summary>
+    internal static IResult NotFound(string hallId) => Answer(Reply.Fail(ErrorCodes.UnknownHall, $"no hall '{hallId}' on this server"));
 
     private sealed class BodyTooLargeException : Exception;
 }

@@ -121,7 +121,7 @@ public sealed class HallLiveFeed
                 var devices = _devices.For(hall.Hall.Id);
                 slot.Snapshot = snapshot with
                 {
-                    Devices = devices.Select(d => d with { Since = TimeZoneInfo.ConvertTime(d.Since, hall.Hall.TimeZone), UpdatedAt = TimeZoneInfo.ConvertTime(d.UpdatedAt, hall.Hall.TimeZone) }).ToList(),
+                    Devices = devices.Select(d => d.InZone(hall.Hall.TimeZone)).ToList(),
                     Alerts = HallAlerts.For(hall.Hall, hall.Engine.Counters(), hall.Engine.Queues(), devices, now, _dashboard),
                 };
                 slot.SnapshotVersion = version;

@@ -1,7 +1,6 @@
-using HallDevices.Contracts;
 using HallDevices.QueueServer.Halls;
+using HallDevices.QueueServer.Http;
 using HallDevices.QueueServer.Http.Access;
-using Microsoft.AspNetCore.Authentication;
 
 namespace HallDevices.QueueServer.Live;
 
@@ -24,14 +23,14 @@ public static class LiveEndpoints
         app.MapGet("/api/halls/{hallId}/snapshot", (string hallId, HttpContext http, HallRegistry halls, HallLiveFeed feed) =>
             halls.Find(hallId) is { } hall
                 ? Results.Bytes(feed.Current(hall, TimeSpan.Zero, Oversees(http, hallId)).Json, "application/json")
-                : Results.Json(Reply.Fail(ErrorCodes.UnknownHall, $"no hall '{hallId}' on this server"), ContractJson.Options, statusCode: 404))
+                : HallApi.NotFound(hallId))
             .RequireHall(HallPermission.View);
 
         app.MapGet("/api/halls/{hallId}/live", async (string hallId, HttpContext http, HallRegistry halls, HallLiveFeed feed) =>
         {
             if (halls.Find(hallId) is not { } hall)
             {
-                return Results.Json(Reply.Fail(ErrorCodes.UnknownHall, $"no hall '{hallId}' on this server"), ContractJson.Options, statusCode: 404);
+                return HallApi.NotFound(hallId);
             }
 
             // The session is checked once per request, and this one lasts: it ends when the session
