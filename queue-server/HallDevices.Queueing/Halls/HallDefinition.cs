@@ -1,3 +1,5 @@
+using HallDevices.Queueing.Evaluation;
+
 namespace HallDevices.Queueing.Halls;
 
 /// <summary>
@@ -20,6 +22,15 @@ public sealed record HallDefinition(
     IReadOnlyList<CounterDefinition> Counters,
     HallPolicy Policy)
 {
+    /// <summary>How the hall takes and follows up ratings (hall file <c>evaluation</c>).</summary>
+    public EvaluationPolicy Evaluation { get; init; } = EvaluationPolicy.Default;
+
+    /// <summary>The hall's working days (hall file <c>calendar</c>), for follow-up deadlines.</summary>
+    public WorkCalendar Calendar { get; init; } = WorkCalendar.Weekdays;
+
+    /// <summary>The district whose monthly bulletin lists the hall (hall file <c>district</c>), if any.</summary>
+    public DistrictRef? District { get; init; }
+
     /// <summary>Finds a queue by id.</summary>
     public QueueDefinition? FindQueue(string queueId) => Queues.FirstOrDefault(q => q.Id == queueId);
 
@@ -81,7 +92,11 @@ public sealed record ServiceDefinition(
     bool NeedsIdCard,
     bool AppointmentAllowed,
     int? DailyLimitPerPerson,
-    int? DailyCapacity);
+    int? DailyCapacity)
+{
+    /// <summary>The reference handling time the reports measure against (hall file <c>services[i].baseline</c>), if any.</summary>
+    public ServiceBaseline? Baseline { get; init; }
+}
 
 /// <summary>A counter (window) with the queues it serves.</summary>
 /// <param name="Id">Counter id used in requests and topics.</param>

@@ -45,7 +45,7 @@ public static partial class HallFile
         {
             var root = doc.RootElement;
             RequireObject(root, "$");
-            AllowOnly(root, "$", "id", "name", "timeZone", "policy", "queues", "services", "counters");
+            AllowOnly(root, "$", "id", "name", "timeZone", "policy", "queues", "services", "counters", "evaluation", "calendar", "district");
 
             var id = RequiredString(root, "id", "$");
             if (!IdPattern().IsMatch(id))
@@ -68,7 +68,12 @@ public static partial class HallFile
                 }
             }
 
-            return new HallDefinition(id, name, tz, queues, services, counters, policy);
+            return new HallDefinition(id, name, tz, queues, services, counters, policy)
+            {
+                Evaluation = ParseEvaluation(root),
+                Calendar = ParseCalendar(root),
+                District = ParseDistrict(root),
+            };
         }
     }
 
@@ -139,7 +144,7 @@ public static partial class HallFile
             var path = $"services[{i}]";
             var s = items[i];
             RequireObject(s, path);
-            AllowOnly(s, path, "id", "name", "queue", "needsIdCard", "appointmentAllowed", "dailyLimitPerPerson", "dailyCapacity");
+            AllowOnly(s, path, "id", "name", "queue", "needsIdCard", "appointmentAllowed", "dailyLimitPerPerson", "dailyCapacity", "baseline");
             var id = RequiredId(s, path);
             Unique(list.Select(x => x.Id), id, $"{path}.id", "service id");
             var queue = RequiredString(s, "queue", path);
@@ -155,7 +160,10 @@ public static partial class HallFile
                 OptionalBool(s, "needsIdCard", path) ?? false,
                 OptionalBool(s, "appointmentAllowed", path) ?? false,
                 OptionalPositiveInt(s, "dailyLimitPerPerson", path),
-                OptionalPositiveInt(s, "dailyCapacity", path)));
+                OptionalPositiveInt(s, "dailyCapacity", path))
+            {
+                Baseline = ParseBaseline(s, path),
+            });
         }
 
         if (list.Count == 0)

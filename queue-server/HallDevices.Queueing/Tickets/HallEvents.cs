@@ -18,6 +18,10 @@ namespace HallDevices.Queueing.Tickets;
 [JsonDerivedType(typeof(TicketVoided), "ticket-voided")]
 [JsonDerivedType(typeof(TicketEvaluated), "evaluation")]
 [JsonDerivedType(typeof(CounterChanged), "counter-changed")]
+[JsonDerivedType(typeof(FollowUpOpened), "follow-up-opened")]
+[JsonDerivedType(typeof(FollowUpRecorded), "follow-up-recorded")]
+[JsonDerivedType(typeof(EvaluationAppealed), "evaluation-appealed")]
+[JsonDerivedType(typeof(AppealReviewed), "appeal-reviewed")]
 public abstract record HallEvent
 {
     /// <summary>Position in the hall's event log, 1-based, gapless.</summary>
@@ -148,16 +152,6 @@ public sealed record TicketVoided : TicketEvent
 {
     /// <summary>Why: <c>print-failed</c>, <c>day-ended</c>, ...</summary>
     public required string Reason { get; init; }
-}
-
-/// <summary>A citizen rated a finished ticket (好差评).</summary>
-public sealed record TicketEvaluated : TicketEvent
-{
-    /// <summary>The counter that served.</summary>
-    public required string CounterId { get; init; }
-
-    /// <summary>1 (very dissatisfied) to 5 (very satisfied).</summary>
-    public int Score { get; init; }
 }
 
 /// <summary>A counter signed in or out, paused or resumed.</summary>
