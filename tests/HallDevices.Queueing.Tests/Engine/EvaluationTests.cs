@@ -207,4 +207,24 @@ public class EvaluationTests
         Assert.Equal(ErrorCodes.InvalidRequest, engine.Issue(new IssueTicketCommand("s1", "kiosk", Token: "abc")).Error?.Code);
         Assert.Null(engine.FindByToken("ab"));
     }
+
+    [Fact]
+    public void A_repeated_rating_request_gets_the_first_answer_with_its_follow_up_also_after_a_restart()
+    {
+        var (engine, journal, time) = RatedHall.Start();
+        var t = RatedHall.Served(engine);
+        var first = engine.Evaluate(EvaluateCommand.AtCounter(t.Number, "c1", 1) with { ReasonIds = ["attitude"] }, requestId: "ev-1");
+
+        var again = engine.Evaluate(EvaluateCommand.AtCounter(t.Number, "c1", 1), requestId: "ev-1");
+        var requests = journal.Changes.Select(c => c.Request).OfType<ProcessedRequest>().ToList();
+        var tickets = journal.Changes.SelectMany(c => c.Tickets).GroupBy(x => x.Id).Select(g => g.Last()).ToList();
+        var restored = HallEngine.Restore(RatedHall.Definition(), journal, time, new HallSnapshot(tickets, [], engine.LastSequence) { Requests = requests });
+        var afterRestart = restored.Evaluate(EvaluateCommand.AtCounter(t.Number, "c1", 1), requestId: "ev-1");
+
+        Assert.Equal(first.Value!.FollowUp!.DueDate, again.Value!.FollowUp!.DueDate);
+        Assert.Equal(["attitude"], afterRestart.Value!.FollowUp!.ReasonIds);
+        Assert.Equal(1, afterRestart.Value.Ticket.Score);
+        Assert.Single(journal.Events.OfType<TicketEvaluated>());
+        Assert.Single(journal.Events.OfType<FollowUpOpened>());
+    }
 }
