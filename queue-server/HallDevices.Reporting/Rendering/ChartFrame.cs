@@ -18,7 +18,7 @@ internal static class ChartFrame
         using var ink = new SKPaint { Color = ChartPalette.Text, IsAntialias = true };
         float y = area.Top + pad;
         string shown = ChartText.Fit(title, text.Title, area.Width - (2 * pad));
-        canvas.DrawText(shown, area.MidX, y - text.Title.Metrics.Ascent, SKTextAlign.Center, text.Title, ink);
+        TextInk.Draw(canvas, shown, area.MidX, y - text.Title.Metrics.Ascent, SKTextAlign.Center, text.Title, ink);
         y += ChartText.Height(text.Title) + (pad * 0.6f);
 
         if (legend.Count > 0)
@@ -31,7 +31,7 @@ internal static class ChartFrame
         {
             using var muted = new SKPaint { Color = ChartPalette.MutedText, IsAntialias = true };
             string fitted = ChartText.Fit(note, text.Small, area.Width - (2 * pad));
-            canvas.DrawText(fitted, area.Left + pad, bottom - text.Small.Metrics.Descent, SKTextAlign.Left, text.Small, muted);
+            TextInk.Draw(canvas, fitted, area.Left + pad, bottom - text.Small.Metrics.Descent, SKTextAlign.Left, text.Small, muted);
             bottom -= ChartText.Height(text.Small) + (pad * 0.5f);
         }
 
@@ -54,7 +54,7 @@ internal static class ChartFrame
             using var fill = new SKPaint { Color = colour, Style = SKPaintStyle.Fill, IsAntialias = false };
             canvas.DrawRect(SKRect.Create(x, middle - (swatch / 2), swatch, swatch), fill);
             x += swatch + gap;
-            canvas.DrawText(name, x, ChartText.CentredBaseline(text.Label, middle), SKTextAlign.Left, text.Label, ink);
+            TextInk.Draw(canvas, name, x, ChartText.CentredBaseline(text.Label, middle), SKTextAlign.Left, text.Label, ink);
             x += text.Label.MeasureText(name) + spacing;
         }
 

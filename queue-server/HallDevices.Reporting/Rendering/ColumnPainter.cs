@@ -24,7 +24,7 @@ internal static class ColumnPainter
         if (!string.IsNullOrEmpty(valueUnit))
         {
             using var muted = new SKPaint { Color = ChartPalette.MutedText, IsAntialias = true };
-            canvas.DrawText(valueUnit, body.Left, top - text.Small.Metrics.Ascent, SKTextAlign.Left, text.Small, muted);
+            TextInk.Draw(canvas, valueUnit, body.Left, top - text.Small.Metrics.Ascent, SKTextAlign.Left, text.Small, muted);
             top += ChartText.Height(text.Small) + (2 * s);
         }
 
@@ -61,7 +61,7 @@ internal static class ColumnPainter
                 canvas.DrawLine(plot.Left, y, plot.Right, y, grid);
             }
 
-            canvas.DrawText(label, plot.Left - (4 * s), ChartText.CentredBaseline(text.Label, y), SKTextAlign.Right, text.Label, ink);
+            TextInk.Draw(canvas, label, plot.Left - (4 * s), ChartText.CentredBaseline(text.Label, y), SKTextAlign.Right, text.Label, ink);
         }
     }
 
@@ -97,7 +97,7 @@ internal static class ColumnPainter
 
                 if (valueFont is not null && bar.Label is not null)
                 {
-                    canvas.DrawText(bar.Label, (left + right) / 2, barTop - (2 * s) - valueFont.Metrics.Descent, SKTextAlign.Center, valueFont, ink);
+                    TextInk.Draw(canvas, bar.Label, (left + right) / 2, barTop - (2 * s) - valueFont.Metrics.Descent, SKTextAlign.Center, valueFont, ink);
                 }
             }
         }
@@ -138,13 +138,13 @@ internal static class ColumnPainter
         using var ink = new SKPaint { Color = ChartPalette.Text, IsAntialias = true };
         for (int i = 0; i < layout.Categories.Count; i += every)
         {
-            canvas.DrawText(layout.Categories[i], plot.Left + ((i + 0.5f) * slot), baseline, SKTextAlign.Center, text.Label, ink);
+            TextInk.Draw(canvas, layout.Categories[i], plot.Left + ((i + 0.5f) * slot), baseline, SKTextAlign.Center, text.Label, ink);
         }
 
         if (!string.IsNullOrEmpty(layout.CategoryUnit))
         {
             using var muted = new SKPaint { Color = ChartPalette.MutedText, IsAntialias = true };
-            canvas.DrawText(layout.CategoryUnit, plot.Right + (4 * s), baseline, SKTextAlign.Left, text.Small, muted);
+            TextInk.Draw(canvas, layout.CategoryUnit, plot.Right + (4 * s), baseline, SKTextAlign.Left, text.Small, muted);
         }
     }
 }

@@ -42,13 +42,13 @@ internal static class HorizontalBarPainter
                 canvas.DrawLine(x, plot.Top, x, plot.Bottom, grid);
             }
 
-            canvas.DrawText(ChartText.Number(tick), x, tickBaseline, SKTextAlign.Center, text.Label, ink);
+            TextInk.Draw(canvas, ChartText.Number(tick), x, tickBaseline, SKTextAlign.Center, text.Label, ink);
         }
 
         if (!string.IsNullOrEmpty(chart.ValueUnit))
         {
             using var muted = new SKPaint { Color = ChartPalette.MutedText, IsAntialias = true };
-            canvas.DrawText(chart.ValueUnit, plot.Right, tickBaseline + text.Label.Metrics.Descent + (2 * s) - text.Small.Metrics.Ascent, SKTextAlign.Right, text.Small, muted);
+            TextInk.Draw(canvas, chart.ValueUnit, plot.Right, tickBaseline + text.Label.Metrics.Descent + (2 * s) - text.Small.Metrics.Ascent, SKTextAlign.Right, text.Small, muted);
         }
 
         float row = plot.Height / chart.Bars.Count;
@@ -70,9 +70,9 @@ internal static class HorizontalBarPainter
             }
 
             string label = ChartText.Fit(bar.Label, text.Label, labelWidth - (6 * s));
-            canvas.DrawText(label, plot.Left - (4 * s), ChartText.CentredBaseline(text.Label, middle), SKTextAlign.Right, text.Label, ink);
+            TextInk.Draw(canvas, label, plot.Left - (4 * s), ChartText.CentredBaseline(text.Label, middle), SKTextAlign.Right, text.Label, ink);
             string value = ChartText.Fit(valueTexts[i], text.Value, body.Right - right - (4 * s));
-            canvas.DrawText(value, right + (4 * s), ChartText.CentredBaseline(text.Value, middle), SKTextAlign.Left, text.Value, ink);
+            TextInk.Draw(canvas, value, right + (4 * s), ChartText.CentredBaseline(text.Value, middle), SKTextAlign.Left, text.Value, ink);
         }
 
         canvas.DrawLine(left, plot.Top, left, plot.Bottom, axis);
@@ -83,7 +83,7 @@ internal static class HorizontalBarPainter
     public static void DrawEmpty(SKCanvas canvas, SKRect body, ChartText text)
     {
         using var muted = new SKPaint { Color = ChartPalette.MutedText, IsAntialias = true };
-        canvas.DrawText("无数据 (no data)", body.MidX, ChartText.CentredBaseline(text.Label, body.MidY), SKTextAlign.Center, text.Label, muted);
+        TextInk.Draw(canvas, "无数据 (no data)", body.MidX, ChartText.CentredBaseline(text.Label, body.MidY), SKTextAlign.Center, text.Label, muted);
     }
 
     private static string ValueText(HorizontalBar bar) =>

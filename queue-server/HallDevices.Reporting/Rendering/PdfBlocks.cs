@@ -39,7 +39,7 @@ internal static class PdfBlocks
                 PdfTable.Place(pages, table, fonts);
                 break;
             case ReportChart chart:
-                PlaceChart(pages, chart, fonts.Typeface);
+                PlaceChart(pages, chart, fonts);
                 break;
             case ReportPageBreak:
                 if (!pages.AtTop)
@@ -82,12 +82,13 @@ internal static class PdfBlocks
 
     private static float ChartHeight(ReportChart chart) => Math.Clamp(chart.Height, 60, PdfPageLayout.ContentHeight);
 
-    private static void PlaceChart(PdfPageLayout pages, ReportChart chart, SKTypeface typeface)
+    private static void PlaceChart(PdfPageLayout pages, ReportChart chart, PdfFonts fonts)
     {
         float height = ChartHeight(chart);
         pages.Ensure(height);
         var area = SKRect.Create(PdfPageLayout.Left, pages.Y, PdfPageLayout.ContentWidth, height);
-        pages.Add(canvas => ChartPainter.Draw(canvas, area, chart.Chart, typeface));
+        // The typeface is read when drawing: by then it is the subset (PdfWriter).
+        pages.Add(canvas => ChartPainter.Draw(canvas, area, chart.Chart, fonts.Typeface));
         pages.Y += height + 10;
     }
 
@@ -102,7 +103,7 @@ internal static class PdfBlocks
             pages.Add(canvas =>
             {
                 using var ink = new SKPaint { Color = colour, IsAntialias = true };
-                canvas.DrawText(line, x, baseline, align, font, ink);
+                TextInk.Draw(canvas, line, x, baseline, align, font, ink);
             });
             pages.Y += pitch;
         }

@@ -19,7 +19,8 @@ internal sealed class PdfFonts : IDisposable
         Footer = ChartText.NewFont(typeface, 8.5f, bold: false);
     }
 
-    public SKTypeface Typeface { get; }
+    /// <summary>The typeface every font draws with; <see cref="Use"/> swaps it for the subset before the real drawing.</summary>
+    public SKTypeface Typeface { get; private set; }
 
     public SKFont Title { get; }
 
@@ -42,11 +43,23 @@ internal sealed class PdfFonts : IDisposable
     /// <summary>Line pitch of running text: 1.5 × the font's line box, as Chinese text reads best.</summary>
     public static float LineHeight(SKFont font) => ChartText.Height(font) * 1.45f;
 
+    /// <summary>Draws with <paramref name="typeface"/> from now on (same glyph IDs and metrics, so the layout holds).</summary>
+    public void Use(SKTypeface typeface)
+    {
+        Typeface = typeface;
+        foreach (var font in All)
+        {
+            font.Typeface = typeface;
+        }
+    }
+
     public void Dispose()
     {
-        foreach (var font in new[] { Title, Subtitle, Heading1, Heading2, Body, Muted, Table, TableBold, Footer })
+        foreach (var font in All)
         {
             font.Dispose();
         }
     }
+
+    private SKFont[] All => [Title, Subtitle, Heading1, Heading2, Body, Muted, Table, TableBold, Footer];
 }

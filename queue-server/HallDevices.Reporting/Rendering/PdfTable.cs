@@ -107,7 +107,7 @@ internal static partial class PdfTable
                     ColumnAlign.Center => (x + (shape.Widths[c] / 2), SKTextAlign.Center),
                     _ => (x + PadX, SKTextAlign.Left),
                 };
-                canvas.DrawText(line, tx, baseline, align, cellFont, ink);
+                TextInk.Draw(canvas, line, tx, baseline, align, cellFont, ink);
                 baseline += PdfFonts.LineHeight(cellFont);
             }
 

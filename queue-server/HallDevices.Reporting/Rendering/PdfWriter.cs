@@ -6,8 +6,9 @@ namespace HallDevices.Reporting.Rendering;
 /// <summary>
 /// Writes a <see cref="ReportDocument"/> as an A4 PDF with SkiaSharp's PDF backend (<c>SKDocument.CreatePdf</c>):
 /// 20 mm margins, the title on page 1, a running title on the others, 第 N 页 / 共 M 页 in every footer.
-/// Text is drawn with the CJK typeface, which the PDF embeds (subset, with its Unicode map), so the report is
-/// searchable and <c>pdftotext</c> reads the Chinese back; charts stay vectors.
+/// Text is drawn with the CJK typeface, which the PDF embeds cut down to the glyphs used (<see cref="FontSubset"/>)
+/// with its Unicode map, so the report is searchable and <c>pdftotext</c> reads the Chinese back; emboldened
+/// titles go out as glyph outlines (Type 3), which keep the Unicode map too. Charts stay vectors.
 /// </summary>
 public static class PdfWriter
 {
@@ -22,16 +23,30 @@ public static class PdfWriter
     /// <param name="output">Writable stream; the PDF is complete when this returns.</param>
     /// <param name="typeface">CJK typeface; <see cref="ReportFont.Default"/> when null.</param>
     /// <exception cref="ReportFontException">No CJK font is available.</exception>
-    public static void Write(ReportDocument document, Stream output, SKTypeface? typeface = null)
+    public static void Write(ReportDocument document, Stream output, SKTypeface? typeface = null) =>
+        Write(document, output, typeface, subsetFont: true);
+
+    /// <summary>As the public one; <paramref name="subsetFont"/> false embeds the whole font (tests compare the two).</summary>
+    internal static void Write(ReportDocument document, Stream output, SKTypeface? typeface, bool subsetFont)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(output);
-        using var fonts = new PdfFonts(typeface ?? ReportFont.Default);
+        var full = typeface ?? ReportFont.Default;
+        using var fonts = new PdfFonts(full);
         var pages = new PdfPageLayout();
         PdfBlocks.PlaceTitle(pages, document, fonts);
         for (int i = 0; i < document.Blocks.Count; i++)
         {
             PdfBlocks.Place(pages, document.Blocks, i, fonts);
+        }
+
+        // A dry run tells which characters the pages draw; the PDF then embeds a font of just those glyphs
+        // (FontSubset) instead of the whole font file.
+        var used = subsetFont ? TextInk.Collect(() => Draw(pages, document, fonts, null)) : null;
+        using var subset = used is null ? null : FontSubset.Create(full, used);
+        if (subset is not null)
+        {
+            fonts.Use(subset);
         }
 
         var metadata = SKDocumentPdfMetadata.Default;
@@ -44,18 +59,7 @@ public static class PdfWriter
         metadata.Modified = document.Created?.UtcDateTime;
         using var pdf = SKDocument.CreatePdf(output, metadata)
             ?? throw new InvalidOperationException("SkiaSharp could not create a PDF document.");
-        for (int i = 0; i < pages.Pages.Count; i++)
-        {
-            var canvas = pdf.BeginPage(PdfPageLayout.PageWidth, PdfPageLayout.PageHeight);
-            foreach (var draw in pages.Pages[i])
-            {
-                draw(canvas);
-            }
-
-            DrawChrome(canvas, document, fonts, i + 1, pages.Pages.Count);
-            pdf.EndPage();
-        }
-
+        Draw(pages, document, fonts, pdf);
         pdf.Close();
     }
 
@@ -68,23 +72,40 @@ public static class PdfWriter
         (_, true) => string.Create(CultureInfo.InvariantCulture, $"Page {page}"),
     };
 
+    /// <summary>Draws every page into <paramref name="pdf"/>, or onto a canvas that draws nothing when it is null.</summary>
+    private static void Draw(PdfPageLayout pages, ReportDocument document, PdfFonts fonts, SKDocument? pdf)
+    {
+        using var nowhere = pdf is null ? new SKNoDrawCanvas((int)PdfPageLayout.PageWidth, (int)PdfPageLayout.PageHeight) : null;
+        for (int i = 0; i < pages.Pages.Count; i++)
+        {
+            var canvas = pdf?.BeginPage(PdfPageLayout.PageWidth, PdfPageLayout.PageHeight) ?? nowhere!;
+            foreach (var draw in pages.Pages[i])
+            {
+                draw(canvas);
+            }
+
+            DrawChrome(canvas, document, fonts, i + 1, pages.Pages.Count);
+            pdf?.EndPage();
+        }
+    }
+
     private static void DrawChrome(SKCanvas canvas, ReportDocument document, PdfFonts fonts, int page, int total)
     {
         using var muted = new SKPaint { Color = ChartPalette.MutedText, IsAntialias = true };
         float footer = PdfPageLayout.PageHeight - (PdfPageLayout.Margin / 2);
         float right = PdfPageLayout.Left + PdfPageLayout.ContentWidth;
         string label = PageLabel(page, total, document.PageNumbers, document.English);
-        canvas.DrawText(label, right, footer, SKTextAlign.Right, fonts.Footer, muted);
+        TextInk.Draw(canvas, label, right, footer, SKTextAlign.Right, fonts.Footer, muted);
         if (!string.IsNullOrEmpty(document.FooterText))
         {
             string text = ChartText.Fit(document.FooterText, fonts.Footer, PdfPageLayout.ContentWidth - fonts.Footer.MeasureText(label) - 12);
-            canvas.DrawText(text, PdfPageLayout.Left, footer, SKTextAlign.Left, fonts.Footer, muted);
+            TextInk.Draw(canvas, text, PdfPageLayout.Left, footer, SKTextAlign.Left, fonts.Footer, muted);
         }
 
         if (page > 1)
         {
             float header = (PdfPageLayout.Margin / 2) + 4;
-            canvas.DrawText(ChartText.Fit(document.Title, fonts.Footer, PdfPageLayout.ContentWidth), PdfPageLayout.Left, header, SKTextAlign.Left, fonts.Footer, muted);
+            TextInk.Draw(canvas, ChartText.Fit(document.Title, fonts.Footer, PdfPageLayout.ContentWidth), PdfPageLayout.Left, header, SKTextAlign.Left, fonts.Footer, muted);
             using var rule = new SKPaint { Color = ChartPalette.Grid, StrokeWidth = 0.5f, Style = SKPaintStyle.Stroke };
             canvas.DrawLine(PdfPageLayout.Left, header + 5, right, header + 5, rule);
         }

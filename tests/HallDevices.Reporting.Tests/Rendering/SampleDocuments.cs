@@ -43,6 +43,30 @@ internal static class SampleDocuments
         ])
     { Subtitle = "统计期间 2026-11-01 至 2026-11-30", Author = "新桥镇为民服务中心" };
 
+    /// <summary>
+    /// Every kind of block and chart, an empty chart (its 无数据 text) and a counter name too long for its
+    /// column (cut with …): all the text the painters add of their own.
+    /// </summary>
+    public static ReportDocument Everything()
+    {
+        var summary = Summary_with_heading_paragraph_and_table();
+        var counters = SampleCharts.PerCounter();
+        return summary with
+        {
+            Blocks =
+            [
+                .. summary.Blocks,
+                new ReportChart(SampleCharts.Hourly()),
+                new ReportChart(SampleCharts.Waits()),
+                new ReportChart(counters with { Bars = [.. counters.Bars, new HorizontalBar("5号窗口 不动产登记、税费缴纳与抵押登记一窗受理", 12)] }),
+                new ReportChart(SampleCharts.Ratings()),
+                new ReportChart(new Histogram("空图", [])) { Height = 120 },
+                .. LongTable(40).Blocks,
+            ],
+            FooterText = "数据截至 2026-11-30 18:00",
+        };
+    }
+
     /// <summary>A table of <paramref name="rows"/> counters, each row naming its number so a lost or doubled row shows.</summary>
     public static ReportDocument LongTable(int rows, PageNumbering numbering = PageNumbering.WithTotal) => new(
         "各窗口明细",
