@@ -17,7 +17,8 @@ public static class ReportFont
     // Characters every report draws: a face without them would print boxes.
     private const string Probe = "第页共评满意号窗";
 
-    private static readonly Lazy<SKTypeface> Shared = new(() => Load(DefaultPath, allowSystemFallback: true));
+    // PublicationOnly: a failure is not cached, so installing the font later works without a restart.
+    private static readonly Lazy<SKTypeface> Shared = new(() => Load(DefaultPath, allowSystemFallback: true), LazyThreadSafetyMode.PublicationOnly);
 
     /// <summary>
     /// The process-wide typeface (the default file, else a fontconfig CJK face), loaded once. Not to be
