@@ -10,7 +10,7 @@ internal readonly record struct AxisScale(double Top, double Step)
     {
         if (!(max > 0) || double.IsInfinity(max))
         {
-            return new AxisScale(integral ? 1 : 1, integral ? 1 : 0.2);
+            return new AxisScale(1, integral ? 1 : 0.2);
         }
 
         double raw = max / 5;
