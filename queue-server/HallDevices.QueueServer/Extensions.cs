@@ -44,6 +44,7 @@ public static class Extensions
         services.AddSingleton<HallChangeFeed>();
         services.AddSingleton<HallRegistry>();
         services.AddSingleton<HallRequests>();
+        services.AddSingleton<Evaluation.EvaluationRequests>();
         services.AddSingleton<DeviceHealthBook>();
 
         // Hosted services stop in reverse order: requests stop first, then the publisher drains,
@@ -90,6 +91,7 @@ public static class Extensions
         app.UseRateLimiter();
         app.MapStaffPages();
         app.MapHallApi();
+        app.MapEvaluationApi();
         app.MapConsolePage();
         Live.LiveEndpoints.MapLiveEndpoints(app);
         app.MapTrackingPage();

@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace HallDevices.Contracts;
 
-/// <summary>A citizen rated a finished ticket (<c>evaluation</c>, 好差评).</summary>
+/// <summary>
+/// A citizen rated a finished ticket (<c>evaluation</c>, 好差评). Devices see it, so it names the
+/// counter, never the staff member, and carries no reasons (those are the hall's, in its log).
+/// </summary>
 public sealed record EvaluationEvent : TicketEventMessage
 {
     /// <summary>The counter that served.</summary>
@@ -10,6 +13,9 @@ public sealed record EvaluationEvent : TicketEventMessage
 
     /// <summary>1 (very dissatisfied) to 5 (very satisfied).</summary>
     public int Score { get; init; }
+
+    /// <summary>Where it was given: <c>evaluator</c>, <c>console</c> or <c>online</c>.</summary>
+    public string Channel { get; init; } = "evaluator";
 
     /// <inheritdoc />
     [JsonIgnore]

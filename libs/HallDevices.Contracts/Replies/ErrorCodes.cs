@@ -91,6 +91,27 @@ public static class ErrorCodes
     /// <summary>The ticket was not served at that counter.</summary>
     public const string NotServedHere = "not-served-here";
 
+    /// <summary>The rating window of the case (the hall's <c>evaluation.windowMinutes</c> after finish) has passed.</summary>
+    public const string EvaluationClosed = "evaluation-closed";
+
+    /// <summary>A reason of a bad rating is not one of the hall's <c>evaluation.reasons</c>.</summary>
+    public const string UnknownReason = "unknown-reason";
+
+    /// <summary>HTTP only: no follow-up case for that ticket (only a bad rating opens one).</summary>
+    public const string UnknownFollowUp = "unknown-follow-up";
+
+    /// <summary>HTTP only: follow-up steps go call-back, rectification, satisfaction, each once.</summary>
+    public const string FollowUpStepOutOfOrder = "follow-up-step-out-of-order";
+
+    /// <summary>HTTP only: the follow-up case is closed (satisfaction recorded, or an appeal upheld).</summary>
+    public const string FollowUpClosed = "follow-up-closed";
+
+    /// <summary>HTTP only: the rating was already appealed (once per case).</summary>
+    public const string AlreadyAppealed = "already-appealed";
+
+    /// <summary>HTTP only: the rating has no appeal waiting for review.</summary>
+    public const string NoAppeal = "no-appeal";
+
     /// <summary>The hall's journal could not be written or its database is far behind: nothing was changed, try again.</summary>
     public const string StorageUnavailable = "storage-unavailable";
 
@@ -115,6 +136,7 @@ public static class ErrorCodes
         AppointmentForged, AppointmentExpired, AppointmentTooEarly, AppointmentWrongHall, AppointmentUsed,
         CounterClosed, CounterPaused, CounterOccupied, StaffElsewhere, NotServing, TicketInProgress,
         InvalidTicketState, ReinstateWindowPassed, InvalidScore, AlreadyEvaluated, NotServedHere,
+        EvaluationClosed, UnknownReason, UnknownFollowUp, FollowUpStepOutOfOrder, FollowUpClosed, AlreadyAppealed, NoAppeal,
         StorageUnavailable, RequestIdReused,
         NotSignedIn, Forbidden, AntiforgeryFailed,
     ];

@@ -21,6 +21,14 @@ public sealed record EvaluateRequest
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? Score { get; init; }
 
+    /// <summary>For a bad rating (1 or 2): reasons chosen from the hall's list (<c>evaluation.reasons</c> of the hall file).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? ReasonIds { get; init; }
+
+    /// <summary>For a bad rating: the citizen's own words, at most 200 characters kept.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ReasonText { get; init; }
+
     /// <summary>MQTT 3.1.1 clients: topic for the reply.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? ReplyTo { get; init; }

@@ -55,7 +55,8 @@ public sealed class HallRequests(HallRegistry registry, HallClock clock, ILogger
         }
 
         var citizen = string.IsNullOrWhiteSpace(request.IdNumber) ? null : registry.Protector.Protect(request.IdNumber);
-        var outcome = hall.Engine.Issue(new IssueTicketCommand(request.ServiceId, request.Channel ?? "kiosk", request.DeviceId, citizen, priority, appointmentId), request.RequestId, by);
+        var command = new IssueTicketCommand(request.ServiceId, request.Channel ?? "kiosk", request.DeviceId, citizen, priority, appointmentId, MintToken());
+        var outcome = hall.Engine.Issue(command, request.RequestId, by);
         if (!outcome.IsOk)
         {
             log.LogInformation("Ticket refused in {HallId} for {ServiceId}: {Code}", hallId, request.ServiceId, outcome.Error!.Code);
@@ -63,8 +64,14 @@ public sealed class HallRequests(HallRegistry registry, HallClock clock, ILogger
         }
 
         var issued = outcome.Value!;
-        return new Reply(true, ToInfo(hall, issued.Ticket, issued.WaitingAhead, issued.EstimatedWaitMinutes));
+        return new Reply(true, ToInfo(hall, issued.Ticket, issued.WaitingAhead, issued.EstimatedWaitMinutes, withToken: true));
     }
+
+    /// <summary>
+    /// A tracking token: 128 random bits, base64url (22 characters, safe in a URL as it is). Only
+    /// the holder of the printed ticket (its QR link) has it, so it is what lets a citizen rate online.
+    /// </summary>
+    public static string MintToken() => System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 
     /// <summary>Runs a counter action.</summary>
     public Reply Counter(string hallId, CounterRequest request, string? by = null)
@@ -119,7 +126,7 @@ public sealed class HallRequests(HallRegistry registry, HallClock clock, ILogger
         return FromTicket(hall, hall.Engine.Reinstate(request.TicketNumber, request.RequestId, by));
     }
 
-    /// <summary>Records an evaluator's rating.</summary>
+    /// <summary>Records an evaluator's rating (<c>req/evaluate</c>; channel <c>evaluator</c>).</summary>
     public Reply Evaluate(string hallId, EvaluateRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -133,7 +140,9 @@ public sealed class HallRequests(HallRegistry registry, HallClock clock, ILogger
             return Reply.Fail(ErrorCodes.InvalidRequest, "ticketNumber, counterId and score are required");
         }
 
-        return FromTicket(hall, hall.Engine.Evaluate(request.TicketNumber, request.CounterId, request.Score.Value, request.RequestId));
+        var command = EvaluateCommand.AtCounter(request.TicketNumber, request.CounterId, request.Score.Value) with { ReasonIds = request.ReasonIds, ReasonText = request.ReasonText };
+        var outcome = hall.Engine.Evaluate(command, request.RequestId);
+        return outcome.IsOk ? FromTicket(hall, Outcome<Ticket>.Success(outcome.Value!.Ticket)) : Reply.Fail(outcome.Error!.Code, outcome.Error.Message);
     }
 
     /// <summary>Takes a kiosk's print outcome: a failed print voids the ticket so no ghost number is ever called.</summary>
@@ -203,15 +212,19 @@ public sealed class HallRequests(HallRegistry registry, HallClock clock, ILogger
         // a failed print first comes back to its place.
         if (hall.Engine.FindTicket(number) is { Status: TicketStatus.Waiting or TicketStatus.Transferred or TicketStatus.Called })
         {
-            return Track(hallId, number);
+            return Track(hallId, number, withToken: true);
         }
 
         var outcome = hall.Engine.Reprint(number, by: by);
-        return outcome.IsOk ? Track(hallId, number) : Reply.Fail(outcome.Error!.Code, outcome.Error.Message);
+        return outcome.IsOk ? Track(hallId, number, withToken: true) : Reply.Fail(outcome.Error!.Code, outcome.Error.Message);
     }
 
-    /// <summary>A ticket for the tracking page, with its live place in the queue.</summary>
-    public Reply Track(string hallId, string number)
+    /// <summary>
+    /// A ticket for the tracking page, with its live place in the queue. Its <c>trackUrl</c> carries
+    /// the tracking token only when <paramref name="withToken"/> (the slip printed again at the guide
+    /// desk): the number is public, the token is the citizen's.
+    /// </summary>
+    public Reply Track(string hallId, string number, bool withToken = false)
     {
         if (registry.Find(hallId) is not { } hall)
         {
@@ -226,11 +239,15 @@ public sealed class HallRequests(HallRegistry registry, HallClock clock, ILogger
         var ahead = hall.Engine.WaitingAhead(ticket);
         var estimate = ticket.IsWaiting ? hall.Engine.Queues().First(q => q.QueueId == ticket.QueueId) : null;
         var minutes = estimate is null || estimate.Waiting == 0 ? 0 : (int)Math.Ceiling((double)estimate.EstimatedWaitMinutes * ahead / estimate.Waiting);
-        return new Reply(true, ToInfo(hall, ticket, ahead, minutes));
+        return new Reply(true, ToInfo(hall, ticket, ahead, minutes, withToken));
     }
 
-    /// <summary>Maps a ticket to its contract form.</summary>
-    public TicketInfo ToInfo(HallRuntime hall, Ticket ticket, int waitingAhead, int estimatedWaitMinutes)
+    /// <summary>
+    /// Maps a ticket to its contract form. The tracking link names the token (<c>?k=</c>) only when
+    /// <paramref name="withToken"/>: in the answer to whoever issued or prints the ticket, not in
+    /// answers about it to counters or to anyone who knows the number.
+    /// </summary>
+    public TicketInfo ToInfo(HallRuntime hall, Ticket ticket, int waitingAhead, int estimatedWaitMinutes, bool withToken = false)
     {
         ArgumentNullException.ThrowIfNull(hall);
         ArgumentNullException.ThrowIfNull(ticket);
@@ -243,12 +260,16 @@ public sealed class HallRequests(HallRegistry registry, HallClock clock, ILogger
             Kebab(ticket.Status.ToString()),
             waitingAhead,
             estimatedWaitMinutes,
-            $"{PublicUrl.TrimEnd('/')}/t/{hall.Hall.Id}/{ticket.Number}",
+            TrackUrl(hall.Hall.Id, ticket.Number, withToken ? ticket.Token : null),
             Kebab(ticket.Priority.ToString()),
             ticket.CounterId,
             ticket.MaskedId,
             ticket.RecallCount);
     }
+
+    /// <summary>The tracking page of a ticket, <c>{PublicUrl}/t/{hall}/{number}</c>, with <c>?k={token}</c> when a token is given.</summary>
+    public string TrackUrl(string hallId, string number, string? token = null) =>
+        $"{PublicUrl.TrimEnd('/')}/t/{hallId}/{number}" + (token is null ? "" : "?k=" + token);
 
     /// <summary>Maps a counter state to its contract form.</summary>
     public static CounterInfo ToInfo(CounterState state)

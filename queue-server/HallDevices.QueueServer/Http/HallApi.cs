@@ -105,9 +105,10 @@ public static class HallApi
             return Answer(requests.Counter(hallId, body with { CounterId = counterId, Action = action, StaffId = staffId }, user.Id()));
         }).RequireHall(HallPermission.WorkCounter);
 
-        api.MapGet("/{hallId}/events", (string hallId, long? after, int? limit, HallRegistry halls) =>
+        // Public, but ratings only for those who oversee the hall (ratings are anonymous to window staff).
+        api.MapGet("/{hallId}/events", (string hallId, long? after, int? limit, HallRegistry halls, HttpContext http) =>
             halls.Find(hallId) is { } hall
-                ? Results.Json(EventMessages.ToMessages(hall.Store.EventsAfter(after ?? 0, Math.Clamp(limit ?? 500, 1, 5000))), ContractJson.Options)
+                ? Results.Json(EventMessages.Page(hall.Store, after ?? 0, Math.Clamp(limit ?? 500, 1, 5000), HallAccess.Allows(http.User, hallId, null, HallPermission.Oversee)), ContractJson.Options)
                 : NotFound(hallId));
 
         return app;

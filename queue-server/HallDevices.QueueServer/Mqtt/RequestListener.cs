@@ -171,7 +171,7 @@ public sealed class RequestListener(
             return Reply.Fail(ErrorCodes.UnknownHall, $"no hall '{hallId}' on this server");
         }
 
-        var events = hall.Store.EventsAfter(Math.Max(0, request.After ?? 0), Math.Clamp(request.Limit ?? 500, 1, 1000));
-        return new Reply(true) { Events = EventMessages.ToMessages(events) };
+        // As published on the events topics: ratings included, follow-up and appeal records not.
+        return new Reply(true) { Events = EventMessages.Page(hall.Store, Math.Max(0, request.After ?? 0), Math.Clamp(request.Limit ?? 500, 1, 1000), withRatings: true) };
     }
 }

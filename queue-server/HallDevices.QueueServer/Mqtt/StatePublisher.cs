@@ -79,7 +79,8 @@ public sealed class StatePublisher(HallRegistry registry, HallChangeFeed feed, H
 
             foreach (var change in batch)
             {
-                foreach (var e in change.Events)
+                // Follow-up and appeal records stay in the log (EventMessages.IsPublished).
+                foreach (var e in change.Events.Where(EventMessages.IsPublished))
                 {
                     await mqtt.PublishAsync(Topics.Event(change.HallId, e.Type), ContractJson.SerializeToUtf8Bytes(EventMessages.ToMessage(e)), cancellationToken: ct);
                 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using HallDevices.Queueing.Engine;
+using HallDevices.Queueing.Evaluation;
 using HallDevices.Queueing.Tickets;
 using LiteDB;
 using JsonSerializer = System.Text.Json.JsonSerializer;
@@ -11,8 +12,8 @@ namespace HallDevices.QueueServer.Storage;
 /// <summary>
 /// The queryable half of a hall's durable state, in its own LiteDB file
 /// (<c>{Storage:Path}/{hallId}.db</c>, opened once, <c>Connection=Direct</c>): an append-only
-/// <c>events</c> log keyed by sequence, plus the current version of every ticket and counter so a
-/// restart loads state instead of replaying the log. <see cref="HallStore"/> feeds it from the
+/// <c>events</c> log keyed by sequence, plus the current version of every ticket, counter and
+/// follow-up case of a bad rating (<c>followups</c>) so a restart loads state instead of replaying the log. <see cref="HallStore"/> feeds it from the
 /// hall's journal in batches, off the request path.
 /// </summary>
 public sealed class LiteHallStore : IDisposable
@@ -38,6 +39,7 @@ public sealed class LiteHallStore : IDisposable
     private readonly ILiteCollection<BsonDocument> _counters;
     private readonly ILiteCollection<BsonDocument> _meta;
     private readonly ILiteCollection<BsonDocument> _requests;
+    private readonly ILiteCollection<BsonDocument> _followUps;
 
     /// <summary>Opens (or creates) the hall's database file.</summary>
     public LiteHallStore(string path)
@@ -59,6 +61,9 @@ public sealed class LiteHallStore : IDisposable
         _requests.EnsureIndex("day");
         _tickets.EnsureIndex("day");
         _tickets.EnsureIndex("open");
+        _followUps = _db.GetCollection("followups");
+        _followUps.EnsureIndex("open");
+        _followUps.EnsureIndex("closed");
         FilePath = path;
     }
 
@@ -128,6 +133,11 @@ public sealed class LiteHallStore : IDisposable
             _counters.Upsert(new BsonDocument { ["_id"] = c.CounterId, ["json"] = JsonSerializer.Serialize(c, Json) });
         }
 
+        foreach (var f in change.FollowUps)
+        {
+            _followUps.Upsert(ToDocument(f));
+        }
+
         if (change.Request is { } r)
         {
             _requests.Upsert(new BsonDocument
@@ -143,7 +153,8 @@ public sealed class LiteHallStore : IDisposable
     /// <summary>
     /// Loads what a restart needs: tickets of <paramref name="today"/> (and the day before, for
     /// handling-time statistics), every ticket still open whatever its day, all counters, the last
-    /// committed sequence, and today's answered requests.
+    /// committed sequence, today's answered requests, and the follow-up cases still open or closed
+    /// within <see cref="HallEngine.ClosedFollowUpDays"/> days.
     /// </summary>
     public HallSnapshot Load(DateOnly today)
     {
@@ -158,7 +169,11 @@ public sealed class LiteHallStore : IDisposable
         var requests = _requests.Find(Query.EQ("day", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))
             .Select(d => new ProcessedRequest(d["_id"].AsString, d["kind"].AsString, d["json"].AsString, today))
             .ToList();
-        return new HallSnapshot(tickets, counters, last) { Requests = requests };
+        var closedSince = today.AddDays(-HallEngine.ClosedFollowUpDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var followUps = _followUps.Find(Query.Or(Query.EQ("open", true), Query.GTE("closed", closedSince)))
+            .Select(d => JsonSerializer.Deserialize<FollowUpCase>(d["json"].AsString, Json)!)
+            .ToList();
+        return new HallSnapshot(tickets, counters, last) { Requests = requests, FollowUps = followUps };
     }
 
     /// <summary>Events after <paramref name="afterSequence"/>, oldest first, at most <paramref name="limit"/>.</summary>
@@ -273,6 +288,15 @@ public sealed class LiteHallStore : IDisposable
 
     // LiteDB hands dates back in local time; the stored value is UTC.
     private static DateTime AtOf(BsonDocument d) => d["at"].AsDateTime.ToUniversalTime();
+
+    // "closed": the hall-local date the case closed, so a restart loads the recent ones by index.
+    private static BsonDocument ToDocument(FollowUpCase f) => new()
+    {
+        ["_id"] = f.TicketId,
+        ["open"] = !f.IsClosed,
+        ["closed"] = f.ClosedAt is { } at ? at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : BsonValue.Null,
+        ["json"] = JsonSerializer.Serialize(f, Json),
+    };
 
     private static BsonDocument ToDocument(Ticket t) => new()
     {

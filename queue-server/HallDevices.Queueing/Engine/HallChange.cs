@@ -1,3 +1,4 @@
+using HallDevices.Queueing.Evaluation;
 using HallDevices.Queueing.Tickets;
 
 namespace HallDevices.Queueing.Engine;
@@ -11,4 +12,7 @@ public sealed record HallChange(string HallId, IReadOnlyList<HallEvent> Events, 
 {
     /// <summary>The request this change answers, when the client gave a requestId.</summary>
     public ProcessedRequest? Request { get; init; }
+
+    /// <summary>New versions of the follow-up cases the change opened or advanced (none in changes older than issue 15).</summary>
+    public IReadOnlyList<FollowUpCase> FollowUps { get; init; } = [];
 }

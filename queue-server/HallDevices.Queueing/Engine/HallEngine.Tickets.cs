@@ -2,7 +2,7 @@ using HallDevices.Queueing.Tickets;
 
 namespace HallDevices.Queueing.Engine;
 
-/// <content>The commands about one ticket: issue, and by its printed number reinstate, reprint, void and evaluate.</content>
+/// <content>The commands about one ticket: issue, and by its printed number reinstate, reprint and void (rating is in <c>HallEngine.Evaluation.cs</c>).</content>
 public sealed partial class HallEngine
 {
     /// <summary>Issues a ticket, or says why not (<c>unknown-service</c>, <c>id-required</c>, <c>daily-limit</c>, <c>capacity-reached</c>).</summary>
@@ -44,6 +44,11 @@ public sealed partial class HallEngine
                 return Outcome<IssuedTicket>.Fail(ErrorCodes.DailyLimit, $"one person may take {limit} ticket(s) a day for {service.Name}");
             }
 
+            if (command.Token is { } token && (token.Length == 0 || _byToken.ContainsKey(token)))
+            {
+                return Outcome<IssuedTicket>.Fail(ErrorCodes.InvalidRequest, "the tracking token is empty or already in use");
+            }
+
             var queue = Hall.FindQueue(service.QueueId)!;
             var sequence = _tally.NextSequence(queue.Id);
             var number = Ticket.FormatNumber(queue.Prefix, sequence);
@@ -65,6 +70,7 @@ public sealed partial class HallEngine
                 IdHash = command.Citizen?.Hash,
                 MaskedId = command.Citizen?.Masked,
                 AppointmentId = command.AppointmentId,
+                Token = command.Token,
             };
 
             // Ahead and estimate as they will be once the ticket is in: count before installing.
@@ -134,42 +140,6 @@ public sealed partial class HallEngine
         change.Put(VoidTicket(change, ticket, reason));
         return Outcome<Ticket>.Success(change.Ticket(ticket.Id));
     });
-
-    /// <summary>Records the citizen's 1–5 rating of a finished ticket at the counter that served it.</summary>
-    public Outcome<Ticket> Evaluate(string ticketNumber, string counterId, int score, string? requestId = null, string? by = null)
-    {
-        if (score is < 1 or > 5)
-        {
-            return Outcome<Ticket>.Fail(ErrorCodes.InvalidScore, $"score must be 1 to 5, not {score}");
-        }
-
-        return WithTicket(ticketNumber, requestId, by, (change, ticket) =>
-        {
-            if (ticket.CounterId != counterId)
-            {
-                return Outcome<Ticket>.Fail(ErrorCodes.NotServedHere, $"{ticket.Number} was not served at {counterId}");
-            }
-
-            if (ticket.Status != TicketStatus.Finished)
-            {
-                return Outcome<Ticket>.Fail(ErrorCodes.InvalidTicketState, $"{ticket.Number} is not finished yet");
-            }
-
-            if (ticket.Score is not null)
-            {
-                return Outcome<Ticket>.Fail(ErrorCodes.AlreadyEvaluated, $"{ticket.Number} was already rated");
-            }
-
-            var rated = ticket with { Score = score };
-            change.Put(rated);
-            change.Emit(new TicketEvaluated
-            {
-                HallId = Hall.Id, TicketId = ticket.Id, Number = ticket.Number, QueueId = ticket.QueueId, ServiceId = ticket.ServiceId,
-                CounterId = counterId, Score = score,
-            });
-            return Outcome<Ticket>.Success(rated);
-        });
-    }
 
     private Outcome<Ticket> WithTicket(string ticketNumber, string? requestId, string? by, Func<UnitOfWork, Ticket, Outcome<Ticket>> act)
     {

@@ -1,3 +1,4 @@
+using HallDevices.Queueing.Evaluation;
 using HallDevices.Queueing.Halls;
 using HallDevices.Queueing.Tickets;
 
@@ -13,8 +14,10 @@ namespace HallDevices.Queueing.Engine;
 /// The engine holds the committed tickets and counters and runs the commands; the call order is
 /// <see cref="CallPolicy"/>, the wait told to citizens <see cref="WaitEstimator"/>, repeated requests
 /// <see cref="RequestLedger"/>, per-day numbering and limits <see cref="DayTally"/>, and a command's
-/// pending changes <see cref="UnitOfWork"/>. The commands are in <c>HallEngine.Tickets.cs</c> and
-/// <c>HallEngine.Counters.cs</c>; this file has the state, the queries and how a command runs.
+/// pending changes <see cref="UnitOfWork"/>. The commands are in <c>HallEngine.Tickets.cs</c>,
+/// <c>HallEngine.Counters.cs</c>, <c>HallEngine.Evaluation.cs</c> (ratings) and
+/// <c>HallEngine.FollowUps.cs</c> (follow-up of bad ratings, appeals); this file has the state, the
+/// queries and how a command runs.
 /// Every command takes an optional <c>by</c>, who asked for it, stamped on each event it emits
 /// (<see cref="HallEvent.By"/>).
 /// </remarks>
@@ -27,6 +30,8 @@ public sealed partial class HallEngine
     private readonly Dictionary<string, CounterState> _counters = new(StringComparer.Ordinal);
     private readonly WaitingIndex _waiting = new();
     private readonly HashSet<string> _appointmentsUsed = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _byToken = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FollowUpCase> _followUps = new(StringComparer.Ordinal);
     private readonly CallPolicy _callPolicy;
     private readonly WaitEstimator _estimator;
     private readonly RequestLedger _ledger = new();
@@ -87,6 +92,11 @@ public sealed partial class HallEngine
         foreach (var r in snapshot.Requests)
         {
             engine._ledger.Remember(r);
+        }
+
+        foreach (var f in snapshot.FollowUps)
+        {
+            engine._followUps[f.TicketId] = f;
         }
 
         engine._staleAfterRestore = snapshot.Tickets.Any(t => t.ServiceDay < engine._tally.Day && t.IsWaiting);
@@ -202,12 +212,16 @@ public sealed partial class HallEngine
     {
         var now = _time.GetUtcNow().ToOffset(Offset());
         RollOverIfNewDay(now);
-        return new UnitOfWork(_tickets, _counters, _sequence, now, by);
+        return new UnitOfWork(_tickets, _counters, _followUps, _sequence, now, by);
     }
 
     /// <summary>
     /// At the first command of a new local day: tickets still waiting from an earlier day are voided
-    /// (the hall closed on them), numbers restart at 001 and daily limits reset.
+    /// (the hall closed on them), numbers restart at 001 and daily limits reset. Earlier days'
+    /// tickets leave memory, except one still being served and yesterday's finished ones (as a
+    /// restart loads them), so a case finished at 23:50 can be rated at 00:10 and one rated or past
+    /// its window is answered as such; follow-up cases closed more than
+    /// <see cref="ClosedFollowUpDays"/> days ago leave too.
     /// </summary>
     /// <remarks>
     /// Its voids are committed on their own, before the command and with no <see cref="HallEvent.By"/>:
@@ -222,7 +236,7 @@ public sealed partial class HallEngine
         }
 
         _staleAfterRestore = false;
-        var change = new UnitOfWork(_tickets, _counters, _sequence, now);
+        var change = new UnitOfWork(_tickets, _counters, _followUps, _sequence, now);
         foreach (var stale in _tickets.Values.Where(t => t.ServiceDay < today && t.IsWaiting).ToList())
         {
             change.Put(VoidTicket(change, stale, "day-ended"));
@@ -238,14 +252,28 @@ public sealed partial class HallEngine
             return;
         }
 
-        foreach (var old in _tickets.Values.Where(t => t.ServiceDay < today && t.Status != TicketStatus.Called).Select(t => t.Id).ToList())
+        foreach (var old in _tickets.Values.Where(t => t.ServiceDay < today && !Kept(t, today, now)).ToList())
         {
-            _tickets.Remove(old);
+            _tickets.Remove(old.Id);
+            if (old.Token is { } token)
+            {
+                _byToken.Remove(token);
+            }
+        }
+
+        var closedBefore = now.AddDays(-ClosedFollowUpDays);
+        foreach (var done in _followUps.Values.Where(f => f.IsClosed && f.ClosedAt < closedBefore).Select(f => f.TicketId).ToList())
+        {
+            _followUps.Remove(done);
         }
 
         _tally.StartDay(today);
         _ledger.Clear();
     }
+
+    /// <summary>True for an earlier day's ticket that stays in memory at the rollover to <paramref name="today"/>.</summary>
+    private bool Kept(Ticket t, DateOnly today, DateTimeOffset now) =>
+        t.Status == TicketStatus.Called || (t.Status == TicketStatus.Finished && (t.ServiceDay >= today.AddDays(-1) || StillRateable(t, now)));
 
     /// <summary>Commits the pending changes, then installs them: memory changes only once the journal has them.</summary>
     private void Commit(UnitOfWork change)
@@ -268,6 +296,11 @@ public sealed partial class HallEngine
         {
             Install(tickets[i]);
         }
+
+        foreach (var f in committed.FollowUps)
+        {
+            _followUps[f.TicketId] = f;
+        }
     }
 
     /// <summary>Puts a ticket version into memory and keeps every index and counter in step.</summary>
@@ -280,6 +313,11 @@ public sealed partial class HallEngine
         }
 
         _tickets[t.Id] = t;
+        if (t.Token is { } token)
+        {
+            _byToken[token] = t.Id;
+        }
+
         if (t.IsWaiting)
         {
             _waiting.Add(t);

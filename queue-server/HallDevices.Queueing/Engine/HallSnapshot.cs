@@ -1,3 +1,4 @@
+using HallDevices.Queueing.Evaluation;
 using HallDevices.Queueing.Tickets;
 
 namespace HallDevices.Queueing.Engine;
@@ -10,6 +11,12 @@ public sealed record HallSnapshot(IReadOnlyList<Ticket> Tickets, IReadOnlyList<C
 {
     /// <summary>Requests already answered today, so retries after a restart get the first answer.</summary>
     public IReadOnlyList<ProcessedRequest> Requests { get; init; } = [];
+
+    /// <summary>
+    /// Follow-up cases of bad ratings: every open one, and those closed within the last
+    /// <see cref="HallEngine.ClosedFollowUpDays"/> days (the dashboard's recent history).
+    /// </summary>
+    public IReadOnlyList<FollowUpCase> FollowUps { get; init; } = [];
 
     /// <summary>A hall with no history.</summary>
     public static HallSnapshot Empty { get; } = new([], [], 0);

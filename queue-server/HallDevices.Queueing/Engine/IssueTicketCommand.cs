@@ -10,10 +10,12 @@ namespace HallDevices.Queueing.Engine;
 /// <param name="Citizen">The protected identity, when an ID card was read.</param>
 /// <param name="Priority">Priority class (appointment check-in, green channel).</param>
 /// <param name="AppointmentId">The booking checked in, if any: each is good for one ticket.</param>
+/// <param name="Token">The tracking token for the ticket's QR link (random, minted by the caller), if any.</param>
 public sealed record IssueTicketCommand(
     string ServiceId,
     string Channel,
     string? DeviceId = null,
     CitizenIdentity? Citizen = null,
     TicketPriority Priority = TicketPriority.Normal,
-    string? AppointmentId = null);
+    string? AppointmentId = null,
+    string? Token = null);

@@ -1,3 +1,4 @@
+using HallDevices.Queueing.Evaluation;
 using HallDevices.Queueing.Tickets;
 
 namespace HallDevices.Queueing.Engine;
@@ -10,18 +11,21 @@ namespace HallDevices.Queueing.Engine;
 /// </summary>
 /// <param name="tickets">The committed tickets (the engine's map, read only here).</param>
 /// <param name="counters">The committed counters (the engine's map, read only here).</param>
+/// <param name="followUps">The committed follow-up cases (the engine's map, read only here).</param>
 /// <param name="lastSequence">Sequence of the last committed event; events emitted continue from it.</param>
 /// <param name="now">The command's one clock reading, in the hall's offset.</param>
 /// <param name="by">Who asked for the command (see <see cref="HallEvent.By"/>); null for devices and the server itself.</param>
 internal sealed class UnitOfWork(
     Dictionary<string, Ticket> tickets,
     Dictionary<string, CounterState> counters,
+    Dictionary<string, FollowUpCase> followUps,
     long lastSequence,
     DateTimeOffset now,
     string? by = null)
 {
     private readonly Dictionary<string, Ticket> _tickets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CounterState> _counters = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FollowUpCase> _followUps = new(StringComparer.Ordinal);
     private readonly List<HallEvent> _events = [];
 
     /// <summary>The time of every change and event of the command.</summary>
@@ -34,7 +38,7 @@ internal sealed class UnitOfWork(
     public long LastSequence { get; private set; } = lastSequence;
 
     /// <summary>True when there is anything to commit.</summary>
-    public bool HasChanges => _events.Count > 0 || _tickets.Count > 0 || _counters.Count > 0 || Request is not null;
+    public bool HasChanges => _events.Count > 0 || _tickets.Count > 0 || _counters.Count > 0 || _followUps.Count > 0 || Request is not null;
 
     /// <summary>The answered request to commit with the changes.</summary>
     public ProcessedRequest? Request { get; private set; }
@@ -47,6 +51,12 @@ internal sealed class UnitOfWork(
 
     /// <summary>A counter as the command sees it: its pending version, else the committed one.</summary>
     public CounterState? Counter(string id) => _counters.GetValueOrDefault(id) ?? counters.GetValueOrDefault(id);
+
+    /// <summary>A follow-up case as the command sees it: its pending version, else the committed one, else null.</summary>
+    public FollowUpCase? FollowUp(string ticketId) => _followUps.GetValueOrDefault(ticketId) ?? followUps.GetValueOrDefault(ticketId);
+
+    /// <summary>Sets the new version of a follow-up case.</summary>
+    public void Put(FollowUpCase f) => _followUps[f.TicketId] = f;
 
     /// <summary>Sets the new version of a ticket.</summary>
     public void Put(Ticket t) => _tickets[t.Id] = t;
@@ -63,7 +73,7 @@ internal sealed class UnitOfWork(
     /// </summary>
     public HallChange Commit(IHallJournal journal, string hallId)
     {
-        var change = new HallChange(hallId, _events.ToList(), _tickets.Values.ToList(), _counters.Values.ToList()) { Request = Request };
+        var change = new HallChange(hallId, _events.ToList(), _tickets.Values.ToList(), _counters.Values.ToList()) { Request = Request, FollowUps = _followUps.Values.ToList() };
         journal.Commit(change);
         LastSequence += change.Events.Count;
         Rollback();
@@ -76,6 +86,7 @@ internal sealed class UnitOfWork(
         Request = null;
         _tickets.Clear();
         _counters.Clear();
+        _followUps.Clear();
         _events.Clear();
     }
 }

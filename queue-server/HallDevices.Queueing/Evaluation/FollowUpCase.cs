@@ -55,7 +55,7 @@ public sealed record FollowUpCase
     /// <summary>The citizen's satisfaction with the rectification; set, the case is closed.</summary>
     public RectificationSatisfaction? Satisfaction { get; init; }
 
-    /// <summary>When the satisfaction was recorded.</summary>
+    /// <summary>When the case closed: the satisfaction was recorded, or an appeal was upheld.</summary>
     public DateTimeOffset? ClosedAt { get; init; }
 
     /// <summary>Appeal state of the rating.</summary>
@@ -66,6 +66,12 @@ public sealed record FollowUpCase
 
     /// <summary>The appellant's explanation.</summary>
     public string? AppealNote { get; init; }
+
+    /// <summary>When the rating was appealed.</summary>
+    public DateTimeOffset? AppealedAt { get; init; }
+
+    /// <summary>When the appeal was decided.</summary>
+    public DateTimeOffset? ReviewedAt { get; init; }
 
     /// <summary>The reviewer's note.</summary>
     public string? ReviewNote { get; init; }

@@ -84,6 +84,12 @@ public sealed record Ticket
     /// <summary>The online booking it was checked in for, if any.</summary>
     public string? AppointmentId { get; init; }
 
+    /// <summary>
+    /// The tracking token in the ticket's QR link (<c>/t/{hall}/{number}?k={token}</c>): random,
+    /// given by whoever issued the ticket, and what lets the citizen rate it online. Never published.
+    /// </summary>
+    public string? Token { get; init; }
+
     /// <summary>The counter that called it last.</summary>
     public string? CounterId { get; init; }
 

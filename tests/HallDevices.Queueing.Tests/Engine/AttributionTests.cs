@@ -57,7 +57,11 @@ public class AttributionTests
         Run("s01-transfer", by => engine.Transfer("c1", "q2", "c2", by: by));
         Run("s02-call", by => engine.CallNext("c2", by: by));
         Run("s02-finish", by => engine.Finish("c2", by: by));
-        Run("api:rater", by => engine.Evaluate("A001", "c2", 5, by: by));
+        Run("api:rater", by => engine.Evaluate(EvaluateCommand.AtCounter("A001", "c2", 1), by: by));
+        var rated = engine.FollowUps().Single().TicketId;
+        Run("mgr01", by => engine.RecordFollowUp(rated, "call-back", "called", null, by: by));
+        Run("s02-appeal", by => engine.Appeal(rated, "mistaken", "pressed the wrong key", by: by));
+        Run("district", by => engine.ReviewAppeal(rated, false, "kept", by: by));
         Run("s01-call-3", by => engine.CallNext("c1", by: by));
         Run("api:issuer", by => engine.Issue(new IssueTicketCommand("s1", "kiosk"), by: by));
         Run("s01-void", by => engine.Void("A003", "print-failed: paper-out", by: by));
@@ -72,7 +76,7 @@ public class AttributionTests
         });
         var kinds = stamped.SelectMany(s => s.Events).Select(e => e.Type).ToHashSet();
         Assert.Equal(
-            ["counter-changed", "evaluation", "ticket-called", "ticket-finished", "ticket-issued", "ticket-recalled", "ticket-reinstated", "ticket-skipped", "ticket-transferred", "ticket-voided"],
+            ["appeal-reviewed", "counter-changed", "evaluation", "evaluation-appealed", "follow-up-opened", "follow-up-recorded", "ticket-called", "ticket-finished", "ticket-issued", "ticket-recalled", "ticket-reinstated", "ticket-skipped", "ticket-transferred", "ticket-voided"],
             kinds.Order(StringComparer.Ordinal));
     }
 

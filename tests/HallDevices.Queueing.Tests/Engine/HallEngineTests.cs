@@ -344,12 +344,12 @@ public class HallEngineTests
         var t = Issue(engine);
         Call(engine, "c1");
 
-        Assert.Equal(ErrorCodes.InvalidTicketState, engine.Evaluate(t.Number, "c1", 5).Error?.Code);
+        Assert.Equal(ErrorCodes.InvalidTicketState, engine.Evaluate(EvaluateCommand.AtCounter(t.Number, "c1", 5)).Error?.Code);
         engine.Finish("c1");
-        Assert.Equal(ErrorCodes.InvalidScore, engine.Evaluate(t.Number, "c1", 6).Error?.Code);
-        Assert.Equal(ErrorCodes.NotServedHere, engine.Evaluate(t.Number, "c2", 5).Error?.Code);
-        Assert.Equal(5, engine.Evaluate(t.Number, "c1", 5).Value!.Score);
-        Assert.Equal(ErrorCodes.AlreadyEvaluated, engine.Evaluate(t.Number, "c1", 4).Error?.Code);
+        Assert.Equal(ErrorCodes.InvalidScore, engine.Evaluate(EvaluateCommand.AtCounter(t.Number, "c1", 6)).Error?.Code);
+        Assert.Equal(ErrorCodes.NotServedHere, engine.Evaluate(EvaluateCommand.AtCounter(t.Number, "c2", 5)).Error?.Code);
+        Assert.Equal(5, engine.Evaluate(EvaluateCommand.AtCounter(t.Number, "c1", 5)).Value!.Ticket.Score);
+        Assert.Equal(ErrorCodes.AlreadyEvaluated, engine.Evaluate(EvaluateCommand.AtCounter(t.Number, "c1", 4)).Error?.Code);
     }
 
     [Fact]

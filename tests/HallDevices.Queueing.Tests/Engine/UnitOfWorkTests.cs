@@ -17,7 +17,7 @@ public class UnitOfWorkTests
         _counters[_idle.CounterId] = _idle;
     }
 
-    private UnitOfWork Begin(long lastSequence = 41) => new(_tickets, _counters, lastSequence, Nine);
+    private UnitOfWork Begin(long lastSequence = 41) => new(_tickets, _counters, new Dictionary<string, Evaluation.FollowUpCase>(StringComparer.Ordinal), lastSequence, Nine);
 
     private static TicketSkipped Skipped(Ticket t) =>
         new() { HallId = "small", TicketId = t.Id, Number = t.Number, QueueId = t.QueueId, ServiceId = t.ServiceId, CounterId = "c1" };

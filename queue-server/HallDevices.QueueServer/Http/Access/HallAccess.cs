@@ -67,9 +67,9 @@ public static class HallAccess
 
         return (user.Role(), permission) switch
         {
-            (StaffRoles.DistrictViewer, HallPermission.View or HallPermission.Oversee) => true,
+            (StaffRoles.DistrictViewer, HallPermission.View or HallPermission.Oversee or HallPermission.ReviewAppeal) => true,
             (StaffRoles.HallManager, _) => true,
-            (StaffRoles.WindowStaff, HallPermission.View) => true,
+            (StaffRoles.WindowStaff, HallPermission.View or HallPermission.Appeal) => true,
             (StaffRoles.WindowStaff, HallPermission.WorkCounter) => counterId is not null && user.Account().MayWork(hallId, counterId),
             (StaffRoles.Integrator, HallPermission.IssueTicket or HallPermission.Book) => true,
             _ => false,

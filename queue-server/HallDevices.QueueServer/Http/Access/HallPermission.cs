@@ -20,4 +20,13 @@ public enum HallPermission
 
     /// <summary>Reprint a ticket at the guide desk: hall managers.</summary>
     Reprint,
+
+    /// <summary>Record the follow-up of a bad rating (call-back, rectification, satisfaction): hall managers.</summary>
+    FollowUp,
+
+    /// <summary>Appeal a bad rating: hall managers, and window staff (the endpoint lets them appeal only ratings of their own service).</summary>
+    Appeal,
+
+    /// <summary>Decide an appeal: hall managers, district viewers.</summary>
+    ReviewAppeal,
 }
