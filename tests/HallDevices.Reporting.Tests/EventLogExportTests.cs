@@ -34,7 +34,7 @@ public class EventLogExportTests
         engine.CallNext("c2");
         time.Advance(TimeSpan.FromMinutes(5));
         engine.Finish("c2");
-        engine.Evaluate("A001", "c2", 4);
+        engine.Evaluate(EvaluateCommand.AtCounter("A001", "c2", 4));
         engine.CallNext("c2");
         time.Advance(TimeSpan.FromMinutes(1));
         engine.Skip("c2");
