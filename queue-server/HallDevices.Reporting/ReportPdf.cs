@@ -6,7 +6,7 @@ namespace HallDevices.Reporting;
 /// <summary>
 /// A hall report and a district bulletin as PDF documents in Chinese (<see cref="PdfWriter"/>):
 /// the key figures and targets, the four charts of <see cref="ReportCharts"/>, then the tables.
-/// The tables are a compact choice of columns that fits A4; the CSV report has them all.
+/// The tables are a compact choice of columns that fits A4; the CSV (<see cref="ReportCsv"/>) has them all.
 /// </summary>
 public static class ReportPdf
 {

@@ -37,7 +37,7 @@ public class EngineDayTests
         At(9, 12);
         Ok(engine.Finish("c1"));                                          // handling 7
         At(9, 13);
-        Ok(engine.Evaluate("A001", "c1", 5));
+        Ok(engine.Evaluate(EvaluateCommand.AtCounter("A001", "c1", 5)));
         Ok(engine.CallNext("c1"));                                        // A002 called: wait 11
         At(9, 14);
         Ok(engine.Recall("c1"));
