@@ -32,7 +32,7 @@ public class DemoTests
     }
 
     [Fact]
-    public async Task The_demo_plays_a_morning_and_leaves_receipts_board_snapshots_announcements_and_a_summary_that_match_the_event_log()
+    public async Task The_demo_plays_a_morning_and_leaves_receipts_board_snapshots_announcements_a_summary_and_the_days_report_that_match_the_event_log()
     {
         var outDir = Path.Combine(TempDir.Create("demo"), "artefacts");
 
@@ -99,6 +99,14 @@ public class DemoTests
         {
             Assert.Equal(g.Count(), summary[("tickets", g.Key)]);
         }
+
+        // The day's report, downloaded as the hall manager: the CSV's served total is the
+        // summary's (the first row named 办结 is the totals section's), and the PDF is one.
+        var day = DateOnly.FromDateTime(events[0].GetProperty("at").GetDateTimeOffset().DateTime);
+        var report = Path.Combine(outDir, $"report-xinqiao-{day:yyyy-MM-dd}");
+        var served = File.ReadAllLines(report + ".csv").First(l => l.StartsWith("办结 (served),", StringComparison.Ordinal)).Split(',')[1];
+        Assert.Equal(summary[("served", "all")], double.Parse(served, CultureInfo.InvariantCulture));
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(report + ".pdf"), 0, 4));
 
         // Every part of the hall took part: both kiosks printed, a printer ran dry, a window paused.
         Assert.Contains(Directory.GetFiles(outDir, "receipt-kiosk-01-*.png"), _ => true);

@@ -48,6 +48,15 @@ public static class DemoCommand
 
             var rows = DaySummary.Compute(events);
             DaySummary.WriteCsv(rows, Path.Combine(artefacts, "summary.csv"));
+
+            // The day's report as the hall manager downloads it: CSV for Excel, PDF with the charts
+            // to print. The day is the hall's, read from the log (its times carry the hall's offset).
+            var day = DateOnly.FromDateTime(events[0].GetProperty("at").GetDateTimeOffset().DateTime);
+            foreach (var format in new[] { "csv", "pdf" })
+            {
+                await hall.Console.DownloadReportAsync(day, format, Path.Combine(artefacts, $"report-{hall.HallId}-{day:yyyy-MM-dd}.{format}"), stop);
+            }
+
             output.WriteLine();
             output.WriteLine($"the morning is over: {script.Tickets} tickets printed, {script.Refusals} citizens turned away with a reason");
             DaySummary.Print(rows, output);

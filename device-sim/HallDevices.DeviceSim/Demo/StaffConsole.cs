@@ -16,9 +16,13 @@ public sealed partial class StaffConsole(Uri server, string hallId) : IDisposabl
     /// <summary>The sample integrator key of queue-server's appsettings.json (the demo's server runs in Development).</summary>
     public const string SampleApiKey = "sample-booking-platform-key";
 
+    /// <summary>The sample hall manager of queue-server's sample staff file.</summary>
+    public const string SampleManager = "manager";
+
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
     private readonly List<HttpClient> _sessions = [];
     private readonly HttpClient _booking = BookingClient(server);
+    private HttpClient? _manager;
 
     /// <summary>
     /// Signs <paramref name="staffId"/> in at the console (the sample account's password is
@@ -33,6 +37,24 @@ public sealed partial class StaffConsole(Uri server, string hallId) : IDisposabl
         {
             throw new DemoException("script", $"{counter} login at the staff console: {reply?.Error?.Code}");
         }
+    }
+
+    /// <summary>
+    /// The day's report of the hall as its manager downloads it from the dashboard
+    /// (<c>GET /api/halls/{hall}/reports?day=…&amp;format=csv|pdf</c>, signed in as the sample
+    /// manager), saved to <paramref name="path"/>.
+    /// </summary>
+    public async Task DownloadReportAsync(DateOnly day, string format, string path, CancellationToken cancellationToken)
+    {
+        _manager ??= await SessionAsync(SampleManager, cancellationToken);
+        var query = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/api/halls/{hallId}/reports?day={day:yyyy-MM-dd}&format={format}");
+        using var response = await _manager.GetAsync(new Uri(query, UriKind.Relative), cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new DemoException("report", $"the day's {format} report: HTTP {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        }
+
+        await File.WriteAllBytesAsync(path, await response.Content.ReadAsByteArrayAsync(cancellationToken), cancellationToken);
     }
 
     /// <summary>
