@@ -1,7 +1,6 @@
 // Every word of the window console, Chinese first, English with the switch. The error codes are
 // those of the contract (libs/HallDevices.Contracts/Replies/ErrorCodes.cs, docs/mqtt-api.md).
-'use strict';
-window.CONSOLE_TEXTS = {
+export const TEXTS = {
   zh: {
     title: '窗口工作台', lang: 'English', signOut: '退出登录', offline: '连接中断，正在重新连接…',
     linkLive: '实时', linkLost: '连接中断', linkConnecting: '连接中…',
