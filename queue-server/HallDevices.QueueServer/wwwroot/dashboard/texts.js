@@ -1,7 +1,6 @@
-// The dashboard's words, Chinese first (the hall's language) and English. dashboard.js reads
-// DASHBOARD_TEXTS[lang]; an element with data-t="key" shows the text of that key.
-'use strict';
-const DASHBOARD_TEXTS = {
+// The dashboard's words, Chinese first (the hall's language) and English. The modules read
+// TEXTS[lang]; an element with data-t="key" shows the text of that key.
+export const TEXTS = {
   zh: {
     title: '大厅管理看板', pickHall: '大厅', logout: '退出', lang: 'English',
     today: '今日概况', issued: '已取号', served: '已办结', noShows: '过号', voided: '作废', waiting: '正在等候', meanWait: '平均等候',
