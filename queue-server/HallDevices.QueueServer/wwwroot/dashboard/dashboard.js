@@ -4,11 +4,18 @@
 // so a browser whose clock is off still shows the right durations. Only a hall manager gets the
 // reprint form; the server refuses anyone else anyway. This module starts the page, picks the hall
 // and switches the language; state.js holds what the parts share, live.js the feed, board.js draws
-// the hall, reprint.js is the guide desk's reprint.
+// the hall, reprint.js is the guide desk's reprint, followups.js the follow-up of bad ratings
+// (差评回访整改), reports.js the day's and month's report.
 import { S, $, T, el, enc, params } from './state.js';
-import { connect, setConnection, showNotice } from './live.js';
+import { connect, onSnapshot, setConnection, showNotice } from './live.js';
 import { render, renderWho, tick } from './board.js';
 import { reprint, renderReprint, resetReprint } from './reprint.js';
+import { onSnapshot as followUpsOnSnapshot, renderFollowUps, resetFollowUps } from './followups.js';
+import { initReports, renderReport, resetReports } from './reports.js';
+
+onSnapshot(render);
+onSnapshot(followUpsOnSnapshot);
+onSnapshot(initReports);
 
 async function start() {
   $('lang').addEventListener('click', switchLanguage);
@@ -52,6 +59,8 @@ function pickHall(id) {
   S.snap = null;
   render();
   resetReprint();
+  resetFollowUps();
+  resetReports();
   connect();
 }
 
@@ -65,6 +74,8 @@ function applyLanguage() {
   renderWho();
   render();
   renderReprint();
+  renderFollowUps();
+  renderReport();
 }
 
 function switchLanguage() {

@@ -1,9 +1,12 @@
 // The hall's live feed (Server-Sent Events of the whole snapshot; nothing is polled) and the
 // connection state in the header.
 import { S, $, T, el, enc } from './state.js';
-import { render } from './board.js';
 
 const RetryMs = 3000;
+const listeners = [];
+
+/** Runs `draw` after every snapshot the feed brings (the board, the follow-ups, the report picker). */
+export const onSnapshot = draw => { listeners.push(draw); };
 
 export function connect() {
   if (S.source) S.source.close();
@@ -15,7 +18,7 @@ export function connect() {
     S.snap = JSON.parse(e.data);
     S.receivedAt = performance.now();
     setConnection('live');
-    render();
+    for (const draw of listeners) draw();
   };
   es.onerror = () => {
     if (es !== S.source) return;
