@@ -2,10 +2,11 @@
 // (Server-Sent Events, no polling), and the counter actions of the HTTP API. The page only ever
 // shows and operates the counter its staff member is signed in at; the API checks that again.
 // This module wires the input and starts; state.js holds what the parts share, server.js talks to
-// the server, view.js draws, transfer.js is the transfer dialog.
+// the server, view.js draws, transfer.js is the transfer dialog, rating.js the citizen's rating
+// panel and the counter's level counts.
 import { S, $, params, mine, storageKey } from './state.js';
 import { act, post, refused, loadSession, chooseHall, connect } from './server.js';
-import { render, renderStatic, renderLink, show, tick } from './view.js';
+import { renderStatic, renderLink, show, tick, switchLanguage } from './view.js';
 import { openTransfer } from './transfer.js';
 
 const HOTKEYS = { F1: 'call-next', 1: 'call-next', F2: 'recall', 2: 'recall', F3: 'skip', 3: 'skip', F4: 'finish', 4: 'finish' };
@@ -32,12 +33,7 @@ document.addEventListener('keydown', e => {
 $('counter-select').addEventListener('change', e => { S.chosen = e.target.value; localStorage.setItem(storageKey(), S.chosen); });
 $('counter-login').addEventListener('click', () => { if (S.chosen) act(S.chosen, 'login'); });
 
-$('lang').addEventListener('click', () => {
-  S.lang = S.lang === 'en' ? 'zh' : 'en';
-  document.cookie = `hall.lang=${S.lang}; path=/; max-age=31536000; samesite=strict`;
-  S.optionsKey = '';
-  render();
-});
+$('lang').addEventListener('click', switchLanguage);
 
 $('signout').addEventListener('click', async () => {
   try {

@@ -2,6 +2,7 @@
 // chooser, and the work panel of the counter this staff member is signed in at.
 import { S, $, t, el, mine, workable, storageKey, now, duration, clock } from './state.js';
 import { act } from './server.js';
+import { observe, renderPanel } from './rating.js';
 
 const APPLIES = {
   'call-next': ['idle', 'serving'], recall: ['serving'], skip: ['serving'], finish: ['serving'],
@@ -56,6 +57,14 @@ export function render() {
     delete $('work').dataset.counter;
     renderChoose();
   }
+  renderPanel();
+}
+
+export function switchLanguage() {
+  S.lang = S.lang === 'en' ? 'zh' : 'en';
+  document.cookie = `hall.lang=${S.lang}; path=/; max-age=31536000; samesite=strict`;
+  S.optionsKey = '';
+  render();
 }
 
 function renderChoose() {
@@ -108,6 +117,7 @@ function renderWork(counter) {
   $('day-served').textContent = counter.day.served;
   $('day-noshows').textContent = counter.day.noShows;
   $('day-mean').textContent = counter.day.served ? duration(counter.day.meanHandlingSeconds * 1000) : '—';
+  observe(counter);
 }
 
 const priority = (ticket, tt) => ticket.priority === 'green-channel' ? ` · ${tt.green}` : ticket.priority === 'appointment' ? ` · ${tt.appointment}` : '';
