@@ -18,20 +18,26 @@ public sealed record SummaryRow(string Metric, string Scope, double Value);
 /// </summary>
 public static class DaySummary
 {
-    /// <summary>The whole event log of a hall, oldest first, through the HTTP API.</summary>
-    public static async Task<List<JsonElement>> FetchEventsAsync(Uri server, string hallId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The hall's published event log, oldest first, through the HTTP API, read with a session that
+    /// oversees the hall (ratings are not shown to the public). Pages follow the last sequence
+    /// read: the log's follow-up records are never published, so sequences have holes.
+    /// </summary>
+    public static async Task<List<JsonElement>> FetchEventsAsync(HttpClient http, string hallId, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { BaseAddress = server };
+        ArgumentNullException.ThrowIfNull(http);
         var all = new List<JsonElement>();
+        long after = 0;
         while (true)
         {
-            var page = await http.GetFromJsonAsync<List<JsonElement>>($"/api/halls/{hallId}/events?after={all.Count}&limit=5000", cancellationToken);
+            var page = await http.GetFromJsonAsync<List<JsonElement>>($"/api/halls/{hallId}/events?after={after}&limit=5000", cancellationToken);
             if (page is null || page.Count == 0)
             {
                 return all;
             }
 
             all.AddRange(page);
+            after = page[^1].GetProperty("sequence").GetInt64();
         }
     }
 

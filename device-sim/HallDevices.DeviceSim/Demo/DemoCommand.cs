@@ -38,7 +38,8 @@ public static class DemoCommand
 
             // Let the display and the printers settle on the final state, then read the day's log.
             await Task.Delay(TimeSpan.FromSeconds(2), time, stop);
-            var events = await DaySummary.FetchEventsAsync(hall.Server, hall.HallId, stop);
+            // As the district reads it: the sample district viewer sees the ratings too.
+            var events = await DaySummary.FetchEventsAsync(await hall.Console.SessionAsync("district", stop), hall.HallId, stop);
             await File.WriteAllLinesAsync(Path.Combine(artefacts, "events.jsonl"), events.Select(e => e.GetRawText()), stop);
             if (monitor.Board is { } board)
             {

@@ -26,6 +26,22 @@ public sealed partial class StaffConsole(Uri server, string hallId) : IDisposabl
     /// </summary>
     public async Task SignInAsync(string counter, string staffId, CancellationToken cancellationToken)
     {
+        var http = await SessionAsync(staffId, cancellationToken);
+        var body = await PostAsync(http, $"/api/halls/{hallId}/counters/{counter}/login", ContractJson.SerializeToUtf8Bytes(new CounterRequest { StaffId = staffId }), cancellationToken);
+        var reply = ContractJson.Deserialize<Reply>(body);
+        if (reply is not { Ok: true })
+        {
+            throw new DemoException("script", $"{counter} login at the staff console: {reply?.Error?.Code}");
+        }
+    }
+
+    /// <summary>
+    /// A cookie session of <paramref name="staffId"/> through the login form (password
+    /// <c>sample-{id}</c>), sending the session's anti-forgery token with every request; disposed
+    /// with the console.
+    /// </summary>
+    public async Task<HttpClient> SessionAsync(string staffId, CancellationToken cancellationToken)
+    {
         var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = server, Timeout = Timeout };
         _sessions.Add(http);
 
@@ -45,13 +61,7 @@ public sealed partial class StaffConsole(Uri server, string hallId) : IDisposabl
         // Every change of a cookie session carries the session's anti-forgery token.
         using var session = JsonDocument.Parse(await http.GetStringAsync(new Uri("/staff/session", UriKind.Relative), cancellationToken));
         http.DefaultRequestHeaders.Add("X-CSRF-TOKEN", session.RootElement.GetProperty("csrfToken").GetString());
-
-        var body = await PostAsync(http, $"/api/halls/{hallId}/counters/{counter}/login", ContractJson.SerializeToUtf8Bytes(new CounterRequest { StaffId = staffId }), cancellationToken);
-        var reply = ContractJson.Deserialize<Reply>(body);
-        if (reply is not { Ok: true })
-        {
-            throw new DemoException("script", $"{counter} login at the staff console: {reply?.Error?.Code}");
-        }
+        return http;
     }
 
     /// <summary><c>POST /api/halls/{hall}/appointments</c> with the booking site's key: the code the citizen brings to the kiosk.</summary>

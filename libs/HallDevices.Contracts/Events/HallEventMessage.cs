@@ -5,8 +5,9 @@ namespace HallDevices.Contracts;
 /// <summary>
 /// An event as published on <c>hall/{hallId}/events/{type}</c> and returned by <c>req/events</c> and
 /// <c>GET /api/halls/{hallId}/events</c>: <c>type</c> first, then the fields of its kind, then the
-/// ticket's and the common ones. <see cref="Sequence"/> is per hall and gapless, so a consumer that
-/// sees a gap fetches what the broker dropped.
+/// ticket's and the common ones. <see cref="Sequence"/> is the event's place in the hall's gapless
+/// log, so a consumer that sees a gap fetches what the broker dropped; the log's follow-up and
+/// appeal records are never published, so a fetched gap may hold fewer events than it spans.
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(TicketIssuedEvent), EventTypes.TicketIssued)]
@@ -21,7 +22,7 @@ namespace HallDevices.Contracts;
 [JsonDerivedType(typeof(CounterChangedEvent), EventTypes.CounterChanged)]
 public abstract record HallEventMessage
 {
-    /// <summary>Position in the hall's event log, 1-based, gapless.</summary>
+    /// <summary>Position in the hall's event log, 1-based (the log is gapless; what is published skips its follow-up and appeal records).</summary>
     public long Sequence { get; init; }
 
     /// <summary>The hall it happened in.</summary>

@@ -9,7 +9,7 @@ public static class StaffRoles
     /// <summary>Everything in their hall: the dashboard, reprint, tickets at the guide desk, any counter.</summary>
     public const string HallManager = "hall-manager";
 
-    /// <summary>Reads every hall (dashboard, figures); changes nothing.</summary>
+    /// <summary>Reads every hall (dashboard, figures, follow-up of bad ratings); changes nothing but the review of appeals against ratings.</summary>
     public const string DistrictViewer = "district-viewer";
 
     /// <summary>An integrator's API key (not a staff account): tickets and bookings for its halls.</summary>

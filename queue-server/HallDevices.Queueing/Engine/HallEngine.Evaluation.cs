@@ -126,7 +126,7 @@ public sealed partial class HallEngine
         return ticket.FinishedAt?.AddMinutes(Hall.Evaluation.WindowMinutes);
     }
 
-    /// <summary>The ticket a rating names: by token; else today's number, else an earlier day's finished ticket of that number still open to rating.</summary>
+    /// <summary>The ticket a rating names: by token; else today's number (served at the counter named), else an earlier day's finished ticket of that number, one still open to rating first.</summary>
     private Ticket? FindRated(EvaluateCommand command)
     {
         if (command.Token is { } token)
@@ -139,17 +139,21 @@ public sealed partial class HallEngine
             return null;
         }
 
-        if (_tally.TryFind(command.TicketNumber, out var id))
+        var today = _tally.TryFind(command.TicketNumber, out var id) ? _tickets[id] : null;
+        if (today is not null && (command.CounterId is null || today.CounterId == command.CounterId))
         {
-            return _tickets[id];
+            return today;
         }
 
-        // After midnight the evaluator still names the number it was asked about at 23:50.
+        // After midnight the evaluator still names the number it was asked about at 23:50, which
+        // a new day's ticket may already carry.
         var now = _time.GetUtcNow();
         return _tickets.Values
-            .Where(t => t.ServiceDay < _tally.Day && t.Number == command.TicketNumber && StillRateable(t, now)
+            .Where(t => t.ServiceDay < _tally.Day && t.Number == command.TicketNumber && t.Status == TicketStatus.Finished
                 && (command.CounterId is null || t.CounterId == command.CounterId))
-            .MaxBy(t => t.FinishedAt);
+            .OrderByDescending(t => StillRateable(t, now))
+            .ThenByDescending(t => t.FinishedAt)
+            .FirstOrDefault() ?? today;
     }
 
     /// <summary>True while a finished, unrated ticket is within the hall's rating window.</summary>

@@ -218,9 +218,10 @@ public sealed partial class HallEngine
     /// <summary>
     /// At the first command of a new local day: tickets still waiting from an earlier day are voided
     /// (the hall closed on them), numbers restart at 001 and daily limits reset. Earlier days'
-    /// tickets leave memory, except one still being served and one finished, not rated and still
-    /// within the hall's rating window (finished at 23:50, rated at 00:10); follow-up cases closed
-    /// more than <see cref="ClosedFollowUpDays"/> days ago leave too.
+    /// tickets leave memory, except one still being served and yesterday's finished ones (as a
+    /// restart loads them), so a case finished at 23:50 can be rated at 00:10 and one rated or past
+    /// its window is answered as such; follow-up cases closed more than
+    /// <see cref="ClosedFollowUpDays"/> days ago leave too.
     /// </summary>
     /// <remarks>
     /// Its voids are committed on their own, before the command and with no <see cref="HallEvent.By"/>:
@@ -251,7 +252,7 @@ public sealed partial class HallEngine
             return;
         }
 
-        foreach (var old in _tickets.Values.Where(t => t.ServiceDay < today && t.Status != TicketStatus.Called && !StillRateable(t, now)).ToList())
+        foreach (var old in _tickets.Values.Where(t => t.ServiceDay < today && !Kept(t, today, now)).ToList())
         {
             _tickets.Remove(old.Id);
             if (old.Token is { } token)
@@ -269,6 +270,10 @@ public sealed partial class HallEngine
         _tally.StartDay(today);
         _ledger.Clear();
     }
+
+    /// <summary>True for an earlier day's ticket that stays in memory at the rollover to <paramref name="today"/>.</summary>
+    private bool Kept(Ticket t, DateOnly today, DateTimeOffset now) =>
+        t.Status == TicketStatus.Called || (t.Status == TicketStatus.Finished && (t.ServiceDay >= today.AddDays(-1) || StillRateable(t, now)));
 
     /// <summary>Commits the pending changes, then installs them: memory changes only once the journal has them.</summary>
     private void Commit(UnitOfWork change)

@@ -117,4 +117,12 @@ public class KioskHall : IAsyncLifetime
         using var http = new HttpClient { BaseAddress = Server.BaseUri };
         return (await http.GetFromJsonAsync<JsonElement>($"/api/halls/xinqiao/tickets/{number}")).GetProperty("ticket");
     }
+
+    /// <summary>
+    /// The receipt's QR is the server's tracking link of the ticket plus its tracking token
+    /// (<c>?k=</c>, 22 base64url characters): only the issue reply carries the token, so the
+    /// ticket looked up by number has the link without it.
+    /// </summary>
+    public static void AssertTrackingQr(JsonElement onServer, string? decoded) =>
+        Assert.Matches("^" + System.Text.RegularExpressions.Regex.Escape(onServer.GetProperty("trackUrl").GetString()!) + @"\?k=[A-Za-z0-9_-]{22}$", decoded ?? "(no QR read)");
 }

@@ -27,7 +27,7 @@ public class KioskResilienceTests(TextPrinterHall hall)
         var receipt = await hall.WaitForReceiptAsync(next);
 
         var number = done.GetProperty("view").GetProperty("ticket").GetProperty("number").GetString()!;
-        Assert.Equal((await hall.ServerTicketAsync(number)).GetProperty("trackUrl").GetString(), QrCodes.DecodePng(receipt));
+        KioskHall.AssertTrackingQr(await hall.ServerTicketAsync(number), QrCodes.DecodePng(receipt));
     }
 
     [Fact]

@@ -139,7 +139,7 @@ public sealed class KioskTouchUiTests(KioskHall hall, HeadlessChromium chromium)
         var ticket = await _browser.ScreenshotAsync(Path.Combine(_shots, "ticket.png"));
 
         var receipt = await hall.WaitForReceiptAsync(next);
-        Assert.Equal(onServer.GetProperty("trackUrl").GetString(), QrCodes.DecodePng(receipt));
+        KioskHall.AssertTrackingQr(onServer, QrCodes.DecodePng(receipt));
 
         using (var startShot = SKBitmap.Decode(start))
         using (var ticketShot = SKBitmap.Decode(ticket))

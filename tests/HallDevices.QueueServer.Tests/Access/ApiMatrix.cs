@@ -12,6 +12,7 @@ internal static class ApiMatrix
 {
     private const string Ticket = """{"serviceId":"consultation","channel":"mobile"}""";
     private const string Booking = """{"serviceId":"household-move"}""";
+    private const string Rating = """{"ticketNumber":"Z999","score":5}""";
 
     /// <summary>Every row; an endpoint (method and route pattern) may have several (another hall, say).</summary>
     public static IReadOnlyList<MatrixRow> Rows { get; } =
@@ -61,6 +62,22 @@ internal static class ApiMatrix
 
         // Counter actions: its window staff and the hall manager (w1 is closed, so the engine says counter-closed).
         Row("POST", "/api/halls/{hallId}/counters/{counterId}/{action}", "/api/halls/xinqiao/counters/w1/call-next", null, 401, 422, 422, 403, 403),
+
+        // Ratings at the console: window staff only at the counter where they are signed in (staff-w1
+        // is not, at w1), the hall manager at any (Z999 gets past the check to the engine's 404).
+        Row("POST", "/api/halls/{hallId}/counters/{counterId}/evaluation", "/api/halls/xinqiao/counters/w1/evaluation", Json(Rating), 401, 403, 404, 403, 403),
+        Row("GET", "/api/halls/{hallId}/counters/{counterId}/ratings", "/api/halls/xinqiao/counters/w1/ratings", null, 401, 200, 200, 403, 403),
+
+        // The follow-up of bad ratings: the managers' (Z is no case, so past the check it is the engine's 404);
+        // window staff appeal only ratings of cases they served, the district reviews.
+        Row("GET", "/api/halls/{hallId}/follow-ups", "/api/halls/xinqiao/follow-ups", null, 401, 403, 200, 200, 403),
+        Row("POST", "/api/halls/{hallId}/follow-ups/{ticketId}", "/api/halls/xinqiao/follow-ups/Z", Json("""{"step":"call-back"}"""), 401, 403, 404, 403, 403),
+        Row("POST", "/api/halls/{hallId}/follow-ups/{ticketId}/appeal", "/api/halls/xinqiao/follow-ups/Z/appeal", Json("""{"reason":"mistaken"}"""), 401, 403, 404, 403, 403),
+        Row("POST", "/api/halls/{hallId}/follow-ups/{ticketId}/review", "/api/halls/xinqiao/follow-ups/Z/review", Json("""{"upheld":true}"""), 401, 403, 404, 404, 403),
+        Row("GET", "/api/halls/{hallId}/follow-ups", "/api/halls/dongcun/follow-ups", null, 401, 403, 403, 404, 403),
+
+        // The citizen's rating on the phone: anyone holding the ticket's token; without it, 404 for all.
+        Row("POST", "/t/{hallId}/{number}/evaluation", "/t/xinqiao/Z999/evaluation?k=not-the-token", Json("""{"score":5}"""), 404, 404, 404, 404, 404),
     ];
 
     private static HttpContent Form() => new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = "nobody-here", ["password"] = "not-a-password" });

@@ -56,7 +56,7 @@ public sealed class HallRequestsTests : IDisposable
         Assert.Null(reply.Error);
         var ticket = Assert.IsType<TicketInfo>(reply.Ticket);
         Assert.Equal(("D001", "rural", NoIdService, "政策咨询", "waiting", "normal"), (ticket.Number, ticket.QueueId, ticket.ServiceId, ticket.ServiceName, ticket.Status, ticket.Priority));
-        Assert.Equal("https://hall.example/t/xinqiao/D001", ticket.TrackUrl);
+        Assert.Matches("^https://hall.example/t/xinqiao/D001\\?k=[A-Za-z0-9_-]{22}$", ticket.TrackUrl);
         Assert.Equal(TimeSpan.FromHours(8), ticket.IssuedAt.Offset);
         Assert.Equal(0, ticket.WaitingAhead);
     }

@@ -202,6 +202,42 @@ public class MqttContractTests(EmbeddedServerFixture fixture) : IClassFixture<Em
     }
 
     [Fact]
+    public async Task A_bad_rating_from_the_evaluator_is_published_with_its_channel_and_its_follow_up_is_not_published_at_all()
+    {
+        await using var kiosk = await HallDevices.Testing.Mqtt.ConnectAsync(Port, Sample.Kiosk);
+        await using var display = await HallDevices.Testing.Mqtt.ConnectAsync(Port, Sample.Display);
+        await using var integrator = await HallDevices.Testing.Mqtt.ConnectAsync(Port, Sample.Integrator);
+        var inbox = new Inbox();
+        await integrator.SubscribeAsync($"hall/{Sample.Hall}/events/#", inbox.Handler);
+        await display.RequestAsync("counter", new { requestId = Id(), counterId = "w6", action = "login", staffId = "sun" });
+        string number;
+        do
+        {
+            await kiosk.RequestAsync("ticket", new { requestId = Id(), serviceId = "consultation" });
+            number = (await display.RequestAsync("counter", new { requestId = Id(), counterId = "w6", action = "call-next" })).Number()!;
+        }
+        while (number is null);
+
+        await display.RequestAsync("counter", new { requestId = Id(), counterId = "w6", action = "finish" });
+        Assert.Equal("unknown-reason", (await display.RequestAsync("evaluate", new { requestId = Id(), ticketNumber = number, counterId = "w6", score = 1, reasonIds = new[] { "no-such-reason" } })).Code());
+        Assert.Equal("ok", (await display.RequestAsync("evaluate", new { requestId = Id(), ticketNumber = number, counterId = "w6", score = 1, reasonIds = new[] { "long-wait" }, reasonText = "等了一个小时" })).Code());
+        await display.RequestAsync("counter", new { requestId = Id(), counterId = "w6", action = "logout" });
+
+        var logout = Inbox.Json(await inbox.WaitForAsync(m => m.Topic.EndsWith("/counter-changed", StringComparison.Ordinal) && Inbox.Json(m).GetProperty("action").GetString() == "logout"));
+        var rating = Inbox.Json(inbox.Seen.Single(m => m.Topic.EndsWith("/events/evaluation", StringComparison.Ordinal)));
+        Assert.Equal(("evaluator", "w6", 1), (rating.GetProperty("channel").GetString(), rating.GetProperty("counterId").GetString(), rating.GetProperty("score").GetInt32()));
+        Assert.False(rating.TryGetProperty("staffId", out _));
+        Assert.False(rating.TryGetProperty("reasonText", out _));
+        Assert.DoesNotContain(inbox.Seen, m => m.Topic.Contains("follow-up", StringComparison.Ordinal));
+
+        // The follow-up-opened record takes the sequence between them, in the log only.
+        var sequence = rating.GetProperty("sequence").GetInt64();
+        Assert.Equal(sequence + 2, logout.GetProperty("sequence").GetInt64());
+        var fetched = await integrator.RequestAsync("events", new { requestId = Id(), after = sequence - 1, limit = 2 });
+        Assert.Equal([sequence, sequence + 2], fetched.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("sequence").GetInt64()));
+    }
+
+    [Fact]
     public async Task An_appointment_code_checks_in_once_as_a_priority_ticket_and_forgeries_are_refused()
     {
         using var booking = StaffSessions.Integrator(fixture.Server.BaseUri); // the booking platform's key
