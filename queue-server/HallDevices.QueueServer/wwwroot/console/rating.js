@@ -73,6 +73,7 @@ async function loadCounts(counterId, key) {
 function renderCounts() {
   const table = $('ratings'), tt = t();
   if (!counts) { table.tBodies[0].replaceChildren(); return; }
+  table.dataset.counter = counts.counterId;
   const levels = counts.counter.levels;
   table.tHead.rows[0].replaceChildren(el('th'), ...levels.map(l => el('th', { textContent: name(l) })), el('th', { textContent: tt.ratingsRated }));
   const row = (kind, label, figures) => {
