@@ -8,7 +8,7 @@ import { S, $, T, el, enc } from './state.js';
 const RefreshMs = 60000;
 const MinGapMs = 1000;
 
-let cases = [], loadedFor = null, lastSequence = null, lastLoad = 0, loading = false, again = false;
+let cases = [], loadedFor = null, lastSequence = null, lastLoad = -Infinity, loading = false, again = false, scheduled = 0;
 let openCase = null, formError = null;
 
 const isManager = () => !!S.session && S.session.role === 'hall-manager';
@@ -36,7 +36,10 @@ export function resetFollowUps() {
 
 export async function load() {
   if (loading) { again = true; return; }
-  if (performance.now() - lastLoad < MinGapMs) { setTimeout(load, MinGapMs); return; }
+  if (performance.now() - lastLoad < MinGapMs) { // a busy hall changes often: at most one read a second
+    if (!scheduled) scheduled = setTimeout(() => { scheduled = 0; load(); }, MinGapMs);
+    return;
+  }
   loading = true;
   const hallId = S.hallId, sequence = S.snap ? S.snap.sequence : null, state = $('followup-state').value;
   lastLoad = performance.now();
