@@ -11,7 +11,8 @@ cd "$(dirname "$0")"
 # Debian packages the tests and the simulated hall use: socat makes virtual serial ports, mosquitto
 # is the external broker the server is tested against, the CJK font renders Chinese on boards and
 # receipts, espeak-ng is the display's offline Mandarin TTS (voice announcements, WAV tests), chromium
-# is the real headless browser the kiosk touch UI and the board page are tested in.
+# is the real headless browser the kiosk touch UI and the board page are tested in, poppler-utils
+# (pdftotext, pdftoppm, pdfinfo) reads the report PDFs back in the reporting tests.
 need_packages() {
   local missing=()
   command -v socat >/dev/null 2>&1 || missing+=(socat)
@@ -21,6 +22,7 @@ need_packages() {
   command -v fc-list >/dev/null 2>&1 || missing+=(fontconfig)
   command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
   [ ${#missing[@]} -eq 0 ] && return 0
 
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -6,6 +6,7 @@ using HallDevices.QueueServer.Halls;
 using HallDevices.QueueServer.Http;
 using HallDevices.QueueServer.Http.Access;
 using HallDevices.QueueServer.Mqtt;
+using HallDevices.QueueServer.Reports;
 using HallDevices.QueueServer.Storage;
 using Microsoft.Extensions.Options;
 
@@ -66,6 +67,7 @@ public static class Extensions
             }
         });
         builder.AddStaffAuthentication();
+        builder.AddReports();
         services.AddSingleton<Live.HallLiveFeed>();
         services.AddHostedService<StatePublisher>();
         services.AddSingleton<RequestListener>();
@@ -98,6 +100,7 @@ public static class Extensions
         app.MapTrackingPage();
         app.MapDashboardApi().RequireHall(HallPermission.Oversee);
         app.MapDashboardPage();
+        app.MapReports();
         app.MapGet("/metrics", (ServerMetrics metrics, HallRegistry halls) =>
             Results.Text(metrics.Render(halls.Halls.Select(h => new StoreFigures(h.Hall.Id, h.Store.Backlog, h.Store.AppliedByCatchUp))), "text/plain; version=0.0.4"));
         return app;

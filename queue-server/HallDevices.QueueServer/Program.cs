@@ -23,8 +23,20 @@ return HallApp.Run(
             return HallDevices.QueueServer.Staff.StaffCli.SetPassword(args[1..], Console.In, Console.Out, Console.Error);
         }
 
+        if (args is ["report", ..])
+        {
+            // A hall's report or a district's bulletin, with the server stopped (queue-server/README.md "Reports").
+            return HallDevices.QueueServer.Reports.ReportCli.Report(args[1..], Console.Out, Console.Error);
+        }
+
+        if (args is ["export-events", ..])
+        {
+            // A hall's event log for the district server's import.
+            return HallDevices.QueueServer.Reports.ReportCli.ExportEvents(args[1..], Console.Out, Console.Error);
+        }
+
         var app = WebApplication.CreateBuilder(args).AddQueueServer().Build().UseQueueServer();
         app.Run();
         return 0;
     },
-    e => e is HallConfigException or StartupException);
+    e => e is HallConfigException or StartupException or HallDevices.QueueServer.Storage.HallStoreInUseException);

@@ -127,6 +127,18 @@ public static class ErrorCodes
     /// <summary>HTTP only (400): a cookie-authenticated change without the anti-forgery token of the session.</summary>
     public const string AntiforgeryFailed = "antiforgery-failed";
 
+    /// <summary>HTTP only (400): a report's period is missing, malformed or backwards (<c>day</c>, <c>month</c>, or <c>from</c> with <c>to</c>).</summary>
+    public const string InvalidPeriod = "invalid-period";
+
+    /// <summary>HTTP only (400): an imported event log is not one (the message names the line), or is of another district.</summary>
+    public const string InvalidImport = "invalid-import";
+
+    /// <summary>HTTP only (404): no hall of this server and no imported log belongs to that district.</summary>
+    public const string UnknownDistrict = "unknown-district";
+
+    /// <summary>HTTP only (404): a report chart that does not exist.</summary>
+    public const string UnknownChart = "unknown-chart";
+
     /// <summary>Every code above, in the order of the table in docs/mqtt-api.md.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -139,5 +151,6 @@ public static class ErrorCodes
         EvaluationClosed, UnknownReason, UnknownFollowUp, FollowUpStepOutOfOrder, FollowUpClosed, AlreadyAppealed, NoAppeal,
         StorageUnavailable, RequestIdReused,
         NotSignedIn, Forbidden, AntiforgeryFailed,
+        InvalidPeriod, InvalidImport, UnknownDistrict, UnknownChart,
     ];
 }

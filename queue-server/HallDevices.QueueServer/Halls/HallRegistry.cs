@@ -79,7 +79,8 @@ public sealed class HallRegistry : IDisposable
         }
     }
 
-    private static List<string> HallFiles(string configured)
+    /// <summary>The hall files of <see cref="HallOptions.ConfigFile"/>: the file, or every <c>*.json</c> of the folder (the report command reads them too).</summary>
+    internal static List<string> HallFiles(string configured)
     {
         var path = Path.IsPathRooted(configured) || File.Exists(configured) || Directory.Exists(configured)
             ? configured

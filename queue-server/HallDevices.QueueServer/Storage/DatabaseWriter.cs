@@ -161,6 +161,13 @@ internal sealed class DatabaseWriter : IDisposable
         return _db.Use(arg, read);
     }
 
+    /// <summary>
+    /// Runs <paramref name="read"/> on the database as it is, without waiting for the writer: for
+    /// the later pages of a read whose first page went through <see cref="Read"/>, so it already
+    /// has every change committed before it began.
+    /// </summary>
+    public TResult ReadNow<TArg, TResult>(TArg arg, Func<LiteHallStore, TArg, TResult> read) => _db.Use(arg, read);
+
     /// <summary>Waits (at most <see cref="ReadWait"/>, else <see cref="TimeoutException"/>) until the database holds every change committed so far.</summary>
     public void WaitForDatabase()
     {

@@ -44,6 +44,7 @@ public sealed class HallStore : IHallJournal, IDisposable
     private readonly JournalSegments _journal;
     private readonly DatabaseWriter _writer;
     private readonly RecentEventRing _recent = new(RecentEvents);
+    private readonly FileStream _inUse;
     private bool _stopping;
     private bool _disposed;
 
@@ -63,7 +64,18 @@ public sealed class HallStore : IHallJournal, IDisposable
     internal HallStore(string databasePath, ILogger log, long segmentBytes, bool background, TimeProvider? time = null)
     {
         FilePath = databasePath;
-        var db = new LiteHallStore(databasePath);
+        _inUse = TakeLock(databasePath);
+        LiteHallStore db;
+        try
+        {
+            db = new LiteHallStore(databasePath);
+        }
+        catch
+        {
+            _inUse.Dispose();
+            throw;
+        }
+
         try
         {
             var prefix = JournalSegments.PrefixFor(databasePath);
@@ -74,6 +86,7 @@ public sealed class HallStore : IHallJournal, IDisposable
         catch
         {
             db.Dispose();
+            _inUse.Dispose();
             throw;
         }
     }
@@ -135,6 +148,46 @@ public sealed class HallStore : IHallJournal, IDisposable
         return _writer.Read((afterSequence, limit), static (db, a) => db.EventsAfter(a.afterSequence, a.limit));
     }
 
+    /// <summary>
+    /// The hall's events with <see cref="HallEvent.At"/> at or after <paramref name="from"/> to the
+    /// end of the log, oldest first, read from the database a page of
+    /// <see cref="LiteHallStore.EventPage"/> at a time as the caller enumerates (reports of a month).
+    /// </summary>
+    /// <remarks>
+    /// The first page is read once the database holds every change committed so far
+    /// (<see cref="WaitForDatabase"/>); the later ones continue from it with the database as it is,
+    /// so a long read never waits for the writer again. Only the look-up of a page holds the
+    /// database (the writer's batches wait for it); parsing the events does not.
+    /// </remarks>
+    public IEnumerable<HallEvent> EventsFrom(DateTimeOffset from) => EventsFrom(from, LiteHallStore.EventPage);
+
+    /// <summary>Test seam: <see cref="EventsFrom(DateTimeOffset)"/> with small pages.</summary>
+    internal IEnumerable<HallEvent> EventsFrom(DateTimeOffset from, int pageSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        return Pages(from, pageSize);
+    }
+
+    private IEnumerable<HallEvent> Pages(DateTimeOffset from, int pageSize)
+    {
+        var page = _writer.Read((from, pageSize), static (db, a) =>
+            db.FirstSequenceFrom(a.from) is { } first ? db.EventJsonPage(first, a.pageSize) : ([], 0));
+        while (true)
+        {
+            foreach (var e in LiteHallStore.Deserialize(page.Json, from))
+            {
+                yield return e;
+            }
+
+            if (page.Json.Count < pageSize)
+            {
+                yield break;
+            }
+
+            page = _writer.ReadNow((page.Last + 1, pageSize), static (db, a) => db.EventJsonPage(a.Item1, a.pageSize));
+        }
+    }
+
     /// <summary>The latest events of the given types, newest first.</summary>
     public IReadOnlyList<HallEvent> Latest(IReadOnlySet<string> types, int count) =>
         _writer.Read((types, count), static (db, a) => db.Latest(a.types, a.count));
@@ -159,6 +212,7 @@ public sealed class HallStore : IHallJournal, IDisposable
         _journal.Dispose();
         _writer.ReleaseJournal();
         _writer.Dispose();
+        _inUse.Dispose();
     }
 
     /// <summary>Waits (at most 5 s, else <see cref="TimeoutException"/>) until the database holds every change committed so far.</summary>
@@ -176,5 +230,32 @@ public sealed class HallStore : IHallJournal, IDisposable
 
         _journal.Dispose();
         _writer.Abandon();
+        _inUse.Dispose(); // as the kernel drops a killed process's locks
+    }
+
+    /// <summary>
+    /// An exclusive lock on <c>{database}.lock</c> for as long as the store is open, so a second
+    /// process (the report CLI beside a running server, a second server on the same folder) is told
+    /// the hall is in use instead of writing the same files.
+    /// </summary>
+    /// <remarks>
+    /// LiteDB's own lock does not do it on Linux: it opens its file with <c>FileShare.Read</c>, for
+    /// which .NET takes a shared <c>flock</c>, which other processes get too. <c>FileShare.None</c>
+    /// takes an exclusive one; the kernel drops it when the process ends, even by <c>kill -9</c>,
+    /// so a crash leaves no stale lock.
+    /// </remarks>
+    private static FileStream TakeLock(string databasePath)
+    {
+        var path = Path.GetFullPath(databasePath) + ".lock";
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e) when (e.GetType() == typeof(IOException))
+        {
+            // A plain IOException is the sharing violation (not a missing folder or a bad path).
+            throw new HallStoreInUseException(databasePath, e);
+        }
     }
 }

@@ -30,6 +30,9 @@ public sealed class LiteHallStore : IDisposable
     /// <summary>Log pages after which LiteDB copies its log into the data file.</summary>
     public const int CheckpointPages = 100;
 
+    /// <summary>Events a page of <see cref="EventsFrom"/> reads at once.</summary>
+    public const int EventPage = 5_000;
+
     private readonly LiteDatabase _db;
     private readonly ILiteCollection<BsonDocument> _events;
     private readonly ILiteCollection<BsonDocument> _tickets;
@@ -179,6 +182,88 @@ public sealed class LiteHallStore : IDisposable
             .Select(d => JsonSerializer.Deserialize<HallEvent>(d["json"].AsString, Json)!)
             .ToList();
 
+    /// <summary>
+    /// The hall's events with <see cref="HallEvent.At"/> at or after <paramref name="from"/> to the
+    /// end of the log, oldest first, read <paramref name="pageSize"/> at a time (a month of a busy
+    /// hall is over a million events: never all in memory at once).
+    /// </summary>
+    public IEnumerable<HallEvent> EventsFrom(DateTimeOffset from, int pageSize = EventPage)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        for (var next = FirstSequenceFrom(from); next is { } sequence;)
+        {
+            var page = EventJsonPage(sequence, pageSize);
+            foreach (var e in Deserialize(page.Json, from))
+            {
+                yield return e;
+            }
+
+            next = page.Json.Count < pageSize ? null : page.Last + 1;
+        }
+    }
+
+    /// <summary>
+    /// The first sequence whose event is at or after <paramref name="from"/> (at most a millisecond
+    /// early: the <c>at</c> field keeps milliseconds, so callers drop events before
+    /// <paramref name="from"/> themselves), or null when there is none.
+    /// </summary>
+    /// <remarks>
+    /// A binary search on <c>_id</c> that reads each probe's <c>at</c>: sequences are given in time
+    /// order, so <c>at</c> grows with <c>_id</c>. About 20 look-ups for a million events, and no
+    /// index on <c>at</c>, which every write would have to keep up.
+    /// </remarks>
+    internal long? FirstSequenceFrom(DateTimeOffset from)
+    {
+        var utc = from.UtcDateTime;
+        var target = new DateTime(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
+        if (_events.Find(Query.All(Query.Descending), limit: 1).FirstOrDefault() is not { } last || AtOf(last) < target)
+        {
+            return null;
+        }
+
+        // f(x) = "the first event with sequence ≥ x is at or after the target" grows from false to
+        // true; find the least x in [lo, hi] where it holds (the last event is known to satisfy it).
+        var lo = _events.Find(Query.All(), limit: 1).First()["_id"].AsInt64;
+        var hi = last["_id"].AsInt64;
+        while (lo < hi)
+        {
+            var mid = lo + ((hi - lo) / 2);
+            var probe = _events.Find(Query.GTE("_id", mid), limit: 1).First();
+            if (AtOf(probe) >= target)
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = probe["_id"].AsInt64 + 1;
+            }
+        }
+
+        return _events.Find(Query.GTE("_id", lo), limit: 1).First()["_id"].AsInt64;
+    }
+
+    /// <summary>
+    /// The stored JSON of up to <paramref name="limit"/> events from sequence
+    /// <paramref name="first"/> on, and the last sequence read: the part of a page that needs the
+    /// database (parsing it does not, so it can happen outside the writer's lock).
+    /// </summary>
+    internal (IReadOnlyList<string> Json, long Last) EventJsonPage(long first, int limit)
+    {
+        var json = new List<string>(Math.Min(limit, EventPage));
+        var last = first - 1;
+        foreach (var d in _events.Find(Query.GTE("_id", first), limit: limit))
+        {
+            json.Add(d["json"].AsString);
+            last = d["_id"].AsInt64;
+        }
+
+        return (json, last);
+    }
+
+    /// <summary>The events of a page, without those before <paramref name="from"/> (the millisecond the search may start early).</summary>
+    internal static IEnumerable<HallEvent> Deserialize(IReadOnlyList<string> page, DateTimeOffset from) =>
+        page.Select(j => JsonSerializer.Deserialize<HallEvent>(j, Json)!).Where(e => e.At >= from);
+
     /// <summary>The latest events of the given types, newest first (the board's recent calls after a restart).</summary>
     public IReadOnlyList<HallEvent> Latest(IReadOnlySet<string> types, int count) =>
         _events.Find(Query.All(Query.Descending))
@@ -200,6 +285,9 @@ public sealed class LiteHallStore : IDisposable
         ["at"] = e.At.UtcDateTime,
         ["json"] = JsonSerializer.Serialize(e, Json),
     };
+
+    // LiteDB hands dates back in local time; the stored value is UTC.
+    private static DateTime AtOf(BsonDocument d) => d["at"].AsDateTime.ToUniversalTime();
 
     // "closed": the hall-local date the case closed, so a restart loads the recent ones by index.
     private static BsonDocument ToDocument(FollowUpCase f) => new()

@@ -47,6 +47,17 @@ internal static class ApiMatrix
         Row("GET", "/api/halls/{hallId}/devices", "/api/halls/xinqiao/devices", null, 401, 403, 200, 200, 403),
         Row("GET", "/api/halls/{hallId}/alerts", "/api/halls/xinqiao/alerts", null, 401, 403, 200, 200, 403),
 
+        // Reports, charts and the exported log: the hall's managers and the district; another
+        // hall's are 403 for a manager, and the district viewer gets past the check to the 404.
+        Row("GET", "/api/halls/{hallId}/reports", "/api/halls/xinqiao/reports?format=csv", null, 401, 403, 200, 200, 403),
+        Row("GET", "/api/halls/{hallId}/reports", "/api/halls/dongcun/reports", null, 401, 403, 403, 404, 403),
+        Row("GET", "/api/halls/{hallId}/reports/charts/{chart}.png", "/api/halls/xinqiao/reports/charts/hourly.png", null, 401, 403, 200, 200, 403),
+        Row("GET", "/api/halls/{hallId}/events/export", "/api/halls/xinqiao/events/export", null, 401, 403, 200, 200, 403),
+
+        // The district's bulletin and imports: its viewers only (an empty import gets past the check to invalid-import).
+        Row("GET", "/api/districts/{districtId}/bulletin", "/api/districts/songjiang/bulletin?month=2026-11", null, 401, 403, 403, 200, 403),
+        Row("POST", "/api/districts/{districtId}/imports", "/api/districts/songjiang/imports", null, 401, 403, 403, 400, 403),
+
         // The staff pages: without a staff session, to the sign-in page (302); the dashboard's
         // refusal is a page of its own saying why.
         Row("GET", "/console", "/console", null, 302, 200, 200, 200, 302) with { Page = true },

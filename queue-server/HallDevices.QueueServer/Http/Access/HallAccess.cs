@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using HallDevices.Contracts;
+using HallDevices.QueueServer.Halls;
 using HallDevices.QueueServer.Staff;
 using Microsoft.AspNetCore.Antiforgery;
 
@@ -23,19 +24,56 @@ public static class HallAccess
             return await CheckAsync(http, hallId, counterId, permission) ?? await next(context);
         });
 
+    /// <summary>
+    /// Requires a district viewer whose halls cover the route's <c>{districtId}</c>
+    /// (<see cref="AllowsDistrict"/>): a district's bulletin and its imported logs.
+    /// </summary>
+    public static TBuilder RequireDistrict<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            var districtId = http.Request.RouteValues["districtId"] as string ?? "";
+            var halls = http.RequestServices.GetRequiredService<HallRegistry>().Halls
+                .Where(h => h.Hall.District?.Id == districtId).Select(h => h.Hall.Id).ToList();
+            var user = http.User;
+            return await GuardAsync(http, AllowsDistrict(user, districtId, halls), $"{user.Role()} {user.Id()} may not read district {districtId}") ?? await next(context);
+        });
+
     /// <summary>Null when the request may go on; otherwise the refusal to send.</summary>
-    public static async Task<IResult?> CheckAsync(HttpContext http, string hallId, string? counterId, HallPermission permission)
+    public static Task<IResult?> CheckAsync(HttpContext http, string hallId, string? counterId, HallPermission permission)
     {
         ArgumentNullException.ThrowIfNull(http);
+        var user = http.User;
+        return GuardAsync(http, user.Id() is not null && Allows(user, hallId, counterId, permission), $"{user.Role()} {user.Id()} may not do that in hall {hallId}{(counterId is null ? "" : " at " + counterId)}");
+    }
+
+    /// <summary>
+    /// A district's reports are for the district's viewers: an account of every hall (<c>*</c>), or
+    /// one that lists every hall of the district this server runs (<paramref name="hallsOfDistrict"/>;
+    /// with none here, only <c>*</c> covers it). Hall managers see their own hall's report only.
+    /// </summary>
+    public static bool AllowsDistrict(ClaimsPrincipal user, string districtId, IReadOnlyCollection<string> hallsOfDistrict)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(hallsOfDistrict);
+        return user.Role() == StaffRoles.DistrictViewer && districtId.Length > 0
+            && (user.InHall("*") || (hallsOfDistrict.Count > 0 && hallsOfDistrict.All(user.InHall)));
+    }
+
+    // 401 without a session or key, 403 when not allowed, 400 for a cookie session's change
+    // without its anti-forgery token; null when the request may go on.
+    private static async Task<IResult?> GuardAsync(HttpContext http, bool allowed, string refusal)
+    {
         var user = http.User;
         if (user.Id() is null)
         {
             return Refusal(StatusCodes.Status401Unauthorized);
         }
 
-        if (!Allows(user, hallId, counterId, permission))
+        if (!allowed)
         {
-            return Refusal(StatusCodes.Status403Forbidden, $"{user.Role()} {user.Id()} may not do that in hall {hallId}{(counterId is null ? "" : " at " + counterId)}");
+            return Refusal(StatusCodes.Status403Forbidden, refusal);
         }
 
         if (user.IsCookieSession() && !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))
