@@ -55,11 +55,7 @@ async function show(e) {
   const q = query(), mine = ++asked;
   shown = { hallId: S.hallId, query: q };
   renderLinks();
-  for (const c of Charts) {
-    const img = $(`chart-${c}`);
-    img.alt = T()[`ch${c[0].toUpperCase()}${c.slice(1)}`];
-    img.src = `${base()}/charts/${c}.png?${q}`;
-  }
+  for (const c of Charts) $(`chart-${c}`).src = `${base()}/charts/${c}.png?${q}`;
   let report = null, code = null;
   try {
     const r = await fetch(`${base()}?${q}`, { cache: 'no-store' });
@@ -77,6 +73,7 @@ async function show(e) {
 
 export function renderReport() {
   const t = T(), error = $('report-error');
+  for (const c of Charts) $(`chart-${c}`).alt = t[`ch${c[0].toUpperCase()}${c.slice(1)}`]; // the charts carry their own titles
   error.hidden = !shown || !shown.code;
   if (shown && shown.code) {
     error.dataset.code = shown.code;

@@ -46,7 +46,7 @@ export const TEXTS = {
       rectificationSatisfactionRate: '整改满意率',
     },
     rpErrors: {
-      'invalid-request': '所选周期无效。', forbidden: '您的账号无权查看此大厅的报表。', 'not-signed-in': '登录已失效，请重新登录。',
+      'invalid-period': '所选周期无效，请选择日期或月份。', 'invalid-request': '所选周期无效。', forbidden: '您的账号无权查看此大厅的报表。', 'not-signed-in': '登录已失效，请重新登录。',
       network: '无法连接服务器，请检查网络后再试。', other: code => `报表暂不可用（${code}）。`,
     },
     status: { closed: '关闭', idle: '空闲', serving: '办理中', paused: '暂停' },
@@ -121,7 +121,7 @@ export const TEXTS = {
       rectificationSatisfactionRate: 'Rectification satisfaction',
     },
     rpErrors: {
-      'invalid-request': 'That period is not valid.', forbidden: 'Your account may not see this hall\'s reports.', 'not-signed-in': 'Your session has ended. Please sign in again.',
+      'invalid-period': 'That period is not valid; choose a day or a month.', 'invalid-request': 'That period is not valid.', forbidden: 'Your account may not see this hall\'s reports.', 'not-signed-in': 'Your session has ended. Please sign in again.',
       network: 'The server cannot be reached. Please check the network and try again.', other: code => `The report is not available (${code}).`,
     },
     status: { closed: 'Closed', idle: 'Idle', serving: 'Serving', paused: 'Paused' },
