@@ -94,6 +94,7 @@ public static class Extensions
         app.MapStaffPages();
         app.MapHallApi();
         app.MapEvaluationApi();
+        app.MapEvaluationTermsApi();
         app.MapConsolePage();
         Live.LiveEndpoints.MapLiveEndpoints(app);
         app.MapTrackingPage();

@@ -26,4 +26,10 @@ public static class AlertKinds
 
     /// <summary>Warning: the counter has been paused longer than <see cref="DashboardOptions.PausedAlertMinutes"/>. Since it paused.</summary>
     public const string CounterPausedTooLong = "counter-paused-too-long";
+
+    /// <summary>
+    /// Warning: the follow-up (回访整改) of a bad rating is still open after its due date (hall-local).
+    /// Since the hall's midnight after the due date.
+    /// </summary>
+    public const string FollowUpOverdue = "follow-up-overdue";
 }

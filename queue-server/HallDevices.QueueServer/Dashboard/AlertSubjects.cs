@@ -11,4 +11,7 @@ public static class AlertSubjects
 
     /// <summary>A counter id of the hall file.</summary>
     public const string Counter = "counter";
+
+    /// <summary>A follow-up case: the rated ticket's id (<c>20261127-A001</c>), as <c>GET …/follow-ups</c> names it.</summary>
+    public const string FollowUp = "follow-up";
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HallDevices.Contracts;
 using HallDevices.Queueing.Engine;
+using HallDevices.Queueing.Evaluation;
 using HallDevices.Queueing.Halls;
 using HallDevices.Queueing.Tickets;
 using HallDevices.QueueServer.Devices;
@@ -9,8 +10,8 @@ namespace HallDevices.QueueServer.Dashboard;
 
 /// <summary>
 /// The alerts of the hall manager's dashboard, computed from what the server already knows: the
-/// devices' statuses, the queues' waits against the hall's service level, and the counters'
-/// pauses. Pure (no clock, no I/O), so the same inputs give the same alerts.
+/// devices' statuses, the queues' waits against the hall's service level, the counters'
+/// pauses, and the follow-up cases of bad ratings past their due date. Pure (no clock, no I/O), so the same inputs give the same alerts.
 /// </summary>
 public static class HallAlerts
 {
@@ -22,6 +23,7 @@ public static class HallAlerts
     /// <param name="counters">The engine's counter states.</param>
     /// <param name="queues">The engine's queue figures.</param>
     /// <param name="devices">The hall's device statuses.</param>
+    /// <param name="followUps">The engine's follow-up cases (open and closed; only open ones past their due date are alerts).</param>
     /// <param name="now">The hall clock's now.</param>
     /// <param name="options">Alert thresholds.</param>
     public static IReadOnlyList<HallAlert> For(
@@ -29,6 +31,7 @@ public static class HallAlerts
         IEnumerable<CounterState> counters,
         IEnumerable<QueueStatus> queues,
         IEnumerable<DeviceHealth> devices,
+        IEnumerable<FollowUpCase> followUps,
         DateTimeOffset now,
         DashboardOptions options)
     {
@@ -36,11 +39,14 @@ public static class HallAlerts
         ArgumentNullException.ThrowIfNull(counters);
         ArgumentNullException.ThrowIfNull(queues);
         ArgumentNullException.ThrowIfNull(devices);
+        ArgumentNullException.ThrowIfNull(followUps);
         ArgumentNullException.ThrowIfNull(options);
         var alerts = new List<HallAlert>();
         alerts.AddRange(devices.Select(Device).OfType<HallAlert>());
         alerts.AddRange(queues.Select(q => Queue(hall, q, now)).OfType<HallAlert>());
         alerts.AddRange(counters.Select(c => Counter(hall, c, now, options)).OfType<HallAlert>());
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, hall.TimeZone).DateTime);
+        alerts.AddRange(followUps.Where(f => f.IsOverdue(today)).Select(f => FollowUp(hall, f)));
         return alerts
             .Select(a => a with { Since = TimeZoneInfo.ConvertTime(a.Since, hall.TimeZone) })
             .OrderBy(a => a.Severity == AlertSeverities.Critical ? 0 : 1)
@@ -123,6 +129,33 @@ public static class HallAlerts
             c.Since,
             $"{name} 已暂停 {minutes} 分钟",
             $"Counter {name} ({c.CounterId}) has been paused for {minutes} min");
+    }
+
+    // A bad rating's follow-up is the hall manager's to-do, not an emergency: warning. The text says
+    // which step is missing, so the manager knows whether to call the citizen or record what changed.
+    private static HallAlert FollowUp(HallDefinition hall, FollowUpCase f)
+    {
+        var counter = hall.FindCounter(f.CounterId)?.Name ?? f.CounterId;
+        var level = (EvaluationLevel)f.Score;
+        var due = f.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var (zh, en) = f.CalledBackAt is null ? ("未回访", "no call-back yet")
+            : f.RectifiedAt is null ? ("未整改", "not rectified yet")
+            : ("未记录整改满意度", "satisfaction not recorded yet");
+        if (f.Appeal == AppealStatus.Pending)
+        {
+            (zh, en) = (zh + "，申诉待复核", en + ", appeal pending review");
+        }
+
+        var midnight = f.DueDate.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        var overdueSince = new DateTimeOffset(midnight, hall.TimeZone.GetUtcOffset(midnight));
+        return new HallAlert(
+            AlertKinds.FollowUpOverdue,
+            AlertSeverities.Warning,
+            AlertSubjects.FollowUp,
+            f.TicketId,
+            overdueSince,
+            $"差评回访超期：{f.Number}（{counter}，{EvaluationLevels.ChineseName(level)}）应于 {due} 前办结，{zh}",
+            $"Follow-up of {f.Number} ({counter}, {EvaluationLevels.EnglishName(level)}) is overdue: due {due}, {en}");
     }
 
     private static string Minutes(TimeSpan span) => ((long)span.TotalMinutes).ToString(CultureInfo.InvariantCulture);

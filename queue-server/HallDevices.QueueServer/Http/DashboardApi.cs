@@ -25,7 +25,7 @@ public static class DashboardApi
         hall.MapGet("/alerts", (string hallId, HallRegistry halls, DeviceHealthBook book, HallClock clock, IOptions<DashboardOptions> options) =>
             halls.Find(hallId) is { } h
                 ? Results.Json(
-                    HallAlerts.For(h.Hall, h.Engine.Counters(), h.Engine.Queues(), book.For(hallId), clock.Time.GetUtcNow(), options.Value).ToArray(),
+                    HallAlerts.For(h.Hall, h.Engine.Counters(), h.Engine.Queues(), book.For(hallId), h.Engine.FollowUps(), clock.Time.GetUtcNow(), options.Value).ToArray(),
                     DashboardJsonContext.Web.HallAlertArray)
                 : HallApi.NotFound(hallId));
 

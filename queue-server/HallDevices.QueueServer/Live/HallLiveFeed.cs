@@ -122,7 +122,7 @@ public sealed class HallLiveFeed
                 slot.Snapshot = snapshot with
                 {
                     Devices = devices.Select(d => d.InZone(hall.Hall.TimeZone)).ToList(),
-                    Alerts = HallAlerts.For(hall.Hall, hall.Engine.Counters(), hall.Engine.Queues(), devices, now, _dashboard),
+                    Alerts = HallAlerts.For(hall.Hall, hall.Engine.Counters(), hall.Engine.Queues(), devices, hall.Engine.FollowUps(), now, _dashboard),
                 };
                 slot.SnapshotVersion = version;
                 slot.BuiltAt = now;

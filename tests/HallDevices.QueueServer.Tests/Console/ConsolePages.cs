@@ -36,6 +36,7 @@ internal static class ConsolePages
 
         // The pushed snapshot can come before the reply to the sign-in; a test that acts next (or kills the server) waits for both.
         await Expect(page.GetByTestId("message")).ToHaveAttributeAsync("data-code", "done-login");
+        await Expect(page.GetByTestId("ratings")).ToHaveAttributeAsync("data-counter", counterId); // and the counter's rating counts, read once it works there
     }
 
     /// <summary>The page met no error other than the refusals the test provoked (e.g. <c>HTTP 422 for POST</c>).</summary>

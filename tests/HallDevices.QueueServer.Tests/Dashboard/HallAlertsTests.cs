@@ -1,6 +1,7 @@
 using HallDevices.Contracts;
 using HallDevices.Hosting;
 using HallDevices.Queueing.Engine;
+using HallDevices.Queueing.Evaluation;
 using HallDevices.Queueing.Halls;
 using HallDevices.Queueing.Tickets;
 using HallDevices.QueueServer.Dashboard;
@@ -199,12 +200,60 @@ public sealed class HallAlertsTests
         book.Record(Hall.Id, "kiosk-01", new DeviceStatus(true, HealthStates.PaperOut, null));
         CounterState[] counters = [new("w3", CounterStatus.Paused, "zhang", null, null, Morning.AddMinutes(-20).ToUniversalTime())];
 
-        var alerts = HallAlerts.For(Hall, counters, [], book.For(Hall.Id), utc.GetUtcNow(), _options);
+        var alerts = HallAlerts.For(Hall, counters, [], book.For(Hall.Id), [], utc.GetUtcNow(), _options);
 
         Assert.Equal(2, alerts.Count);
         Assert.All(alerts, a => Assert.Equal(Beijing, a.Since.Offset));
     }
 
+    [Fact]
+    public void A_follow_up_still_open_after_its_due_date_is_a_warning_since_the_midnight_after_it_naming_the_missing_step()
+    {
+        // Rated 不满意 on Friday 27 November, due Friday 4 December (five working days); today is Saturday 5 December.
+        var saturday = new DateTimeOffset(2026, 12, 5, 10, 0, 0, Beijing);
+        var due = new DateOnly(2026, 12, 4);
+        var open = FollowUp("20261127-A001", "A001", due);
+        var calledBack = FollowUp("20261127-A002", "A002", due) with { CalledBackAt = Morning.AddHours(2), Appeal = AppealStatus.Pending };
+        var dueToday = FollowUp("20261128-A003", "A003", new DateOnly(2026, 12, 5));
+        var closed = FollowUp("20261127-A004", "A004", due) with
+        {
+            CalledBackAt = Morning.AddHours(1), RectifiedAt = Morning.AddHours(2), Satisfaction = RectificationSatisfaction.Satisfied, ClosedAt = Morning.AddHours(3),
+        };
+        var upheld = FollowUp("20261127-A005", "A005", due) with { Appeal = AppealStatus.Upheld, ClosedAt = Morning.AddHours(3) };
+
+        var alerts = HallAlerts.For(Hall, [], [], [], [open, calledBack, dueToday, closed, upheld], saturday, _options);
+
+        var midnight = new DateTimeOffset(2026, 12, 5, 0, 0, 0, Beijing);
+        Assert.Equal(
+            [
+                new HallAlert(AlertKinds.FollowUpOverdue, AlertSeverities.Warning, AlertSubjects.FollowUp, "20261127-A001", midnight,
+                    "差评回访超期：A001（2号窗口，不满意）应于 2026-12-04 前办结，未回访",
+                    "Follow-up of A001 (2号窗口, Dissatisfied) is overdue: due 2026-12-04, no call-back yet"),
+                new HallAlert(AlertKinds.FollowUpOverdue, AlertSeverities.Warning, AlertSubjects.FollowUp, "20261127-A002", midnight,
+                    "差评回访超期：A002（2号窗口，不满意）应于 2026-12-04 前办结，未整改，申诉待复核",
+                    "Follow-up of A002 (2号窗口, Dissatisfied) is overdue: due 2026-12-04, not rectified yet, appeal pending review"),
+            ],
+            alerts);
+    }
+
+    [Fact]
+    public void A_follow_up_is_overdue_by_the_hall_date_not_the_utc_one()
+    {
+        // 07:30 on 5 December in Beijing is still 4 December in UTC: the case due on the 4th is overdue in the hall.
+        var early = new DateTimeOffset(2026, 12, 5, 7, 30, 0, Beijing).ToUniversalTime();
+
+        var alert = Assert.Single(HallAlerts.For(Hall, [], [], [], [FollowUp("20261127-A001", "A001", new DateOnly(2026, 12, 4))], early, _options));
+
+        Assert.Equal((AlertKinds.FollowUpOverdue, new DateTimeOffset(2026, 12, 5, 0, 0, 0, Beijing)), (alert.Kind, alert.Since));
+        Assert.Equal(Beijing, alert.Since.Offset);
+    }
+
+    private static FollowUpCase FollowUp(string ticketId, string number, DateOnly due) => new()
+    {
+        TicketId = ticketId, Number = number, QueueId = "social", ServiceId = "medical-insurance", CounterId = "w2", StaffId = "staff-w2",
+        Score = 2, OpenedAt = Morning, DueDate = due,
+    };
+
     private IReadOnlyList<HallAlert> Alerts(IEnumerable<CounterState>? counters = null, IEnumerable<QueueStatus>? queues = null) =>
-        HallAlerts.For(Hall, counters ?? [], queues ?? [], _book.For(Hall.Id), Now, _options);
+        HallAlerts.For(Hall, counters ?? [], queues ?? [], _book.For(Hall.Id), [], Now, _options);
 }

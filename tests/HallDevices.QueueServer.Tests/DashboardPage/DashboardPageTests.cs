@@ -274,6 +274,7 @@ public sealed class DashboardPageTests(DashboardHallFixture hall, HeadlessChromi
         var connection = page.GetByTestId("connection");
         await Expect(connection).ToHaveAttributeAsync("data-state", "live");
         await Expect(connection).ToHaveTextAsync("实时");
+        await Expect(page.Locator("#followups-box")).ToHaveAttributeAsync("data-loaded", "open"); // its first read is not cut off by the kill
 
         Server.KillHard();
 

@@ -1,7 +1,6 @@
 // Every word of the window console, Chinese first, English with the switch. The error codes are
 // those of the contract (libs/HallDevices.Contracts/Replies/ErrorCodes.cs, docs/mqtt-api.md).
-'use strict';
-window.CONSOLE_TEXTS = {
+export const TEXTS = {
   zh: {
     title: '窗口工作台', lang: 'English', signOut: '退出登录', offline: '连接中断，正在重新连接…',
     linkLive: '实时', linkLost: '连接中断', linkConnecting: '连接中…',
@@ -17,6 +16,12 @@ window.CONSOLE_TEXTS = {
     served: '已办结', noShows: '过号', meanHandling: '平均办理',
     transferTitle: '转移当前号', transferTo: '转到', transferOk: '确认转移', cancel: '取消',
     toQueues: '队列', toCounters: '窗口',
+    ratePrompt: n => `请评价（${n}）`, rateTitle: '请您对本次服务作出评价', rateTicket: n => `票号 ${n}`,
+    rateReasonsTitle: '请告诉我们哪里做得不好（可多选）', rateText: '其他意见（选填）',
+    rateSubmit: '提交评价', rateBack: '重新选择', rateSkip: '暂不评价', rateClose: '关闭', rateThanks: '感谢您的评价', rateSending: '正在提交…',
+    rateUnavailable: '暂时无法评价，请稍后再试。',
+    ratingsTitle: '本窗口今日评价', ratingsNote: '只显示各等级的次数，不显示是哪位群众给出的评价。',
+    ratingsCounter: '本窗口', ratingsStaff: '本人', ratingsRated: '已评 / 办结',
     reinstate: '恢复', waiting: n => `等候 ${n} 人`, longest: m => `最久 ${m} 分钟`, noneWaiting: '暂无等候',
     noNoShows: '没有可恢复的过号', skippedAt: (at, left) => `${at} 过号 · 还可恢复 ${left} 分钟`,
     transferredHere: '转入', green: '绿色通道', appointment: '预约',
@@ -28,6 +33,7 @@ window.CONSOLE_TEXTS = {
       'login': c => `已在${c}签到`, 'logout': c => `已在${c}签退`, 'call-next': n => `已叫号 ${n}`, 'nobody': '当前没有等候的群众',
       'recall': n => `已重呼 ${n}`, 'skip': n => `${n} 已过号`, 'finish': n => `${n} 已办结`, 'transfer': n => `${n} 已转移`,
       'reinstate': n => `${n} 已恢复排队`, 'pause': () => '已暂停叫号', 'resume': () => '已恢复叫号',
+      'rated': n => `${n} 已评价`,
     },
     errors: {
       'counter-closed': '本窗口尚未签到，请先签到。',
@@ -42,6 +48,11 @@ window.CONSOLE_TEXTS = {
       'unknown-counter': '没有这个窗口。',
       'unknown-ticket': '今天没有这个号。',
       'unknown-hall': '没有这个大厅。',
+      'already-evaluated': '这次服务已经评价过了，感谢您。',
+      'evaluation-closed': '已超过评价时限，这次服务不能再评价。',
+      'not-served-here': '这个号不是本窗口办结的，不能在此评价。',
+      'unknown-reason': '所选原因已不在本大厅的原因列表中，请重新选择。',
+      'invalid-score': '请选择一个评价等级。',
       'forbidden': '您的账号无权进行此操作。',
       'not-signed-in': '登录已过期，请重新登录。',
       'antiforgery-failed': '页面已过期，已重新获取凭据，请再操作一次。',
@@ -68,6 +79,12 @@ window.CONSOLE_TEXTS = {
     served: 'Served', noShows: 'No-shows', meanHandling: 'Mean handling',
     transferTitle: 'Transfer the current ticket', transferTo: 'To', transferOk: 'Transfer', cancel: 'Cancel',
     toQueues: 'Queues', toCounters: 'Counters',
+    ratePrompt: n => `Ask for a rating (${n})`, rateTitle: 'Please rate our service', rateTicket: n => `Ticket ${n}`,
+    rateReasonsTitle: 'What went wrong? (choose any)', rateText: 'Anything else (optional)',
+    rateSubmit: 'Submit', rateBack: 'Choose again', rateSkip: 'Not now', rateClose: 'Close', rateThanks: 'Thank you for your rating', rateSending: 'Sending…',
+    rateUnavailable: 'Rating is not possible right now; please try again shortly.',
+    ratingsTitle: 'Ratings today', ratingsNote: 'Counts per level only: never which citizen gave which rating.',
+    ratingsCounter: 'This counter', ratingsStaff: 'You', ratingsRated: 'rated / served',
     reinstate: 'Reinstate', waiting: n => `${n} waiting`, longest: m => `longest ${m} min`, noneWaiting: 'nobody waiting',
     noNoShows: 'No no-shows to reinstate', skippedAt: (at, left) => `skipped ${at} · ${left} min left to reinstate`,
     transferredHere: 'to you', green: 'green channel', appointment: 'appointment',
@@ -79,6 +96,7 @@ window.CONSOLE_TEXTS = {
       'login': c => `Signed in at ${c}`, 'logout': c => `Signed out at ${c}`, 'call-next': n => `Called ${n}`, 'nobody': 'Nobody is waiting',
       'recall': n => `Recalled ${n}`, 'skip': n => `${n} marked as no-show`, 'finish': n => `${n} finished`, 'transfer': n => `${n} transferred`,
       'reinstate': n => `${n} waits again`, 'pause': () => 'Calling paused', 'resume': () => 'Calling resumed',
+      'rated': n => `${n} has been rated`,
     },
     errors: {
       'counter-closed': 'Nobody is signed in at this counter: sign in first.',
@@ -93,6 +111,11 @@ window.CONSOLE_TEXTS = {
       'unknown-counter': 'There is no such counter.',
       'unknown-ticket': 'There is no such ticket today.',
       'unknown-hall': 'There is no such hall.',
+      'already-evaluated': 'This case has already been rated. Thank you.',
+      'evaluation-closed': 'The time to rate this case has passed.',
+      'not-served-here': 'This ticket was not finished at this counter, so it cannot be rated here.',
+      'unknown-reason': 'A reason chosen is no longer on the hall\'s list; please choose again.',
+      'invalid-score': 'Please choose a level.',
       'forbidden': 'Your account may not do that.',
       'not-signed-in': 'Your session has ended; please sign in again.',
       'antiforgery-failed': 'The page had expired; it has renewed its token, please try again.',
