@@ -21,6 +21,8 @@ internal sealed class GroupTally
     private int _badRectified;
     private int _badSatisfactionRecorded;
     private int _badSatisfied;
+    private double[]? _sortedWaits;
+    private double[]? _sortedHandling;
 
     public GroupTally(string key, string name)
     {
@@ -131,8 +133,7 @@ internal sealed class GroupTally
 
     public Figures ToFigures()
     {
-        var waits = Sorted(_waits);
-        var handling = Sorted(_handling);
+        var (waits, handling) = (SortedWaits(), SortedHandling());
         double? evaluationRate = Ratio(_rated, _served);
         return new Figures(
             _issued, _served, _noShows, _voided,
@@ -159,13 +160,18 @@ internal sealed class GroupTally
     public LevelCounts ToLevels() => new(_levels[5], _levels[4], _levels[3], _levels[2], _levels[1], _unrated, _upheld);
 
     /// <summary>The raw waits and handling times, sorted (for district totals).</summary>
-    public ReportSamples ToSamples() => new(Sorted(_waits), Sorted(_handling));
+    public ReportSamples ToSamples() => new(SortedWaits(), SortedHandling());
 
     internal static double? Ratio(int part, int whole) => whole == 0 ? null : (double)part / whole;
 
     internal static double? Mean(double[] sorted) => sorted.Length == 0 ? null : sorted.Sum() / sorted.Length;
 
     internal static double? Minutes(double? seconds) => seconds / 60;
+
+    // Sorted once: the figures and the samples share the arrays (sorting showed in profiles).
+    private double[] SortedWaits() => _sortedWaits ??= Sorted(_waits);
+
+    private double[] SortedHandling() => _sortedHandling ??= Sorted(_handling);
 
     private static double[] Sorted(List<double> values)
     {

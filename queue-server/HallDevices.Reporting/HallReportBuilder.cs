@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HallDevices.Queueing.Halls;
 using HallDevices.Queueing.Tickets;
 
@@ -22,6 +23,8 @@ internal sealed class HallReportBuilder
     private readonly GroupIndex _staff = new([]);
     private readonly AttendanceTally _attendance;
     private readonly int[] _arrivals = new int[24];
+    private long _offsetSlot = long.MinValue;
+    private TimeSpan _offset;
 
     public HallReportBuilder(HallDefinition hall, ReportPeriod period, DateTimeOffset asOf)
     {
@@ -36,6 +39,7 @@ internal sealed class HallReportBuilder
         _attendance = new AttendanceTally(_start, asOf < _end ? asOf : _end);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(HallEvent e)
     {
         if (e.At > _asOf)
@@ -263,5 +267,19 @@ internal sealed class HallReportBuilder
         return bounds.Select((from, i) => new WaitBucket(from, i + 1 < bounds.Count ? bounds[i + 1] : null, counts[i])).ToList();
     }
 
-    private int LocalHour(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, _hall.TimeZone).Hour;
+    /// <summary>
+    /// The local hour of an instant. Zones change offset on quarter hours, so the offset is looked up
+    /// once per UTC quarter hour: events come in time order and ask for the same one again and again.
+    /// </summary>
+    private int LocalHour(DateTimeOffset at)
+    {
+        var slot = at.UtcTicks / (TimeSpan.TicksPerMinute * 15);
+        if (slot != _offsetSlot)
+        {
+            _offset = _hall.TimeZone.GetUtcOffset(at.UtcDateTime);
+            _offsetSlot = slot;
+        }
+
+        return (at.UtcDateTime + _offset).Hour;
+    }
 }
