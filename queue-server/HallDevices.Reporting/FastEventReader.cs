@@ -74,6 +74,7 @@ internal static class FastEventReader
     }
 
     /// <summary>A string's content from just after its opening quote; <paramref name="i"/> ends after the closing one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool String(ReadOnlySpan<byte> s, ref int i, out ReadOnlySpan<byte> content)
     {
         // A plain loop: the strings are short (ids, numbers, instants), where vector searches cost more than they save.
@@ -97,6 +98,7 @@ internal static class FastEventReader
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Value(ReadOnlySpan<byte> s, ref int i, out LineValueKind kind, out ReadOnlySpan<byte> raw)
     {
         raw = default;
@@ -165,6 +167,7 @@ internal static class FastEventReader
     }
 
     /// <summary>JSON's number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Number(ReadOnlySpan<byte> s, ref int i)
     {
         if (s[i] == '-')
@@ -207,6 +210,7 @@ internal static class FastEventReader
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Digits(ReadOnlySpan<byte> s, ref int i)
     {
         var start = i;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace HallDevices.Reporting;
 
 /// <summary>
@@ -24,6 +26,7 @@ internal sealed class GroupIndex
     }
 
     /// <summary>The index of <paramref name="id"/>, added when new; -1 for none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Find(string? id)
     {
         if (id is null)

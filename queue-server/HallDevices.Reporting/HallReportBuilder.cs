@@ -122,6 +122,7 @@ internal sealed class HallReportBuilder
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public HallReport Finish(ReportTargets targets)
     {
         var serviceLevelSeconds = _hall.Policy.ServiceLevelWaitMinutes * 60.0;
@@ -174,6 +175,7 @@ internal sealed class HallReportBuilder
         };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Issue(TicketIssued e)
     {
         if (e.At < _start || e.At >= _end || _tickets.ContainsKey(e.TicketId))
@@ -190,6 +192,7 @@ internal sealed class HallReportBuilder
         _arrivals[LocalHour(e.At)]++;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddToCounterAndStaff(TicketTrack t, List<GroupTally> counters, List<GroupTally> staff, double serviceLevelSeconds)
     {
         if (t.WaitSeconds >= 0)
@@ -248,11 +251,11 @@ internal sealed class HallReportBuilder
         return rows;
     }
 
-    private static List<WaitBucket> WaitBuckets(double[] sortedWaitSeconds)
+    private static List<WaitBucket> WaitBuckets(double[] waitSeconds)
     {
         var bounds = WaitBucket.Bounds;
         var counts = new int[bounds.Count];
-        foreach (var w in sortedWaitSeconds)
+        foreach (var w in waitSeconds)
         {
             var minutes = w / 60;
             var i = bounds.Count - 1;

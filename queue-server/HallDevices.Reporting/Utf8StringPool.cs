@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 
@@ -34,6 +35,7 @@ internal sealed class Utf8StringPool
     /// <paramref name="slot"/> (a property, 0–63) had last time: a hall's id is the same in every
     /// line, a counter's comes in runs.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryGet(int slot, ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out string? value)
     {
         if (_lastKeys[slot] is { } last && utf8.SequenceEqual(last))
@@ -56,6 +58,7 @@ internal sealed class Utf8StringPool
     }
 
     /// <summary>The value's string (null when not valid UTF-8) and, when pooled, its key.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (string? Value, byte[]? Key) Lookup(ReadOnlySpan<byte> utf8)
     {
         if (utf8.Length > MaxLength)
@@ -93,6 +96,7 @@ internal sealed class Utf8StringPool
 
     // The last eight bytes and the length: ids differ at their ends (20261103-A001, town01-s3), and a
     // collision only costs a comparison. Cheaper than hashing every byte, which showed in profiles.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static uint Hash(ReadOnlySpan<byte> utf8)
     {
         ulong tail = 0;
