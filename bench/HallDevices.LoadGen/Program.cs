@@ -1,24 +1,38 @@
 using System.Runtime.InteropServices;
 using HallDevices.LoadGen;
 using HallDevices.LoadGen.Consoles;
+using HallDevices.LoadGen.Reports;
 
-// "consoles": the staff consoles' live feed (issue 14); otherwise the MQTT load of issue #3.
+// The measured child of the reports mode: no signals, no children, just the run.
+if (args is [ReportsBench.MeasureMode, var reportsFolder])
+{
+    return ReportsMeasure.Run(reportsFolder);
+}
+
+// "consoles": the staff consoles' live feed (issue 14); "reports": a district's month → the
+// bulletin (issue 15); otherwise the MQTT load of issue #3.
 var consolesMode = args.Length > 0 && args[0] == "consoles";
+var reportsMode = args.Length > 0 && args[0] == "reports";
 LoadOptions? options = null;
 ConsoleOptions? consoleOptions = null;
+ReportsOptions? reportsOptions = null;
 string? error;
 if (consolesMode)
 {
     consoleOptions = ConsoleOptions.Parse(args[1..], out error);
+}
+else if (reportsMode)
+{
+    reportsOptions = ReportsOptions.Parse(args[1..], out error);
 }
 else
 {
     options = LoadOptions.Parse(args, out error);
 }
 
-if (options is null && consoleOptions is null)
+if (options is null && consoleOptions is null && reportsOptions is null)
 {
-    var usage = consolesMode ? ConsoleOptions.Usage : LoadOptions.Usage;
+    var usage = consolesMode ? ConsoleOptions.Usage : reportsMode ? ReportsOptions.Usage : LoadOptions.Usage;
     Console.Error.WriteLine(error is null ? usage : $"loadgen: {error}\n\n{usage}");
     return error is null ? 0 : 2;
 }
@@ -54,8 +68,8 @@ AppDomain.CurrentDomain.ProcessExit += (_, _) => Cleanup.All();
 
 try
 {
-    return consoleOptions is not null
-        ? await ConsoleBench.RunAsync(consoleOptions, stop.Token)
+    return consoleOptions is not null ? await ConsoleBench.RunAsync(consoleOptions, stop.Token)
+        : reportsOptions is not null ? await ReportsBench.RunAsync(reportsOptions, stop.Token)
         : await LoadGenApp.RunAsync(options!, stop.Token);
 }
 catch (OperationCanceledException) when (stop.IsCancellationRequested)

@@ -177,6 +177,7 @@ public static class EventLogExport
     private static IEnumerable<HallEvent> ReadEvents(LineReader reader, string hallId)
     {
         var options = ReportJson.Events;
+        var pool = new Utf8StringPool();
         long lastSequence = 0;
         while (reader.TryRead(out var line))
         {
@@ -185,10 +186,14 @@ public static class EventLogExport
                 continue;
             }
 
+            // The store's own form is read by hand; anything else by the serializer, which also words the errors.
             HallEvent? e;
             try
             {
-                e = JsonSerializer.Deserialize<HallEvent>(line.Span, options);
+                if (!FastEventReader.TryRead(line.Span, pool, out e))
+                {
+                    e = JsonSerializer.Deserialize<HallEvent>(line.Span, options);
+                }
             }
             catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
             {

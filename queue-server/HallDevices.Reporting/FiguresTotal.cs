@@ -55,13 +55,8 @@ internal static class FiguresTotal
     private static double? WeightedMean(List<Figures> f, Func<Figures, double?> mean, Func<Figures, int> count, int total) =>
         total == 0 ? null : f.Sum(x => (mean(x) ?? 0) * count(x)) / total;
 
-    private static double? Pick(double[]? sortedSeconds, int percent) =>
-        sortedSeconds is null ? null : GroupTally.Minutes(Percentiles.NearestRank(sortedSeconds, percent));
+    private static double? Pick(double[]? seconds, int percent) =>
+        seconds is null ? null : GroupTally.Minutes(Percentiles.NearestRank(seconds, percent));
 
-    private static double[] Merge(IEnumerable<double[]> parts)
-    {
-        var all = parts.SelectMany(p => p).ToArray();
-        Array.Sort(all);
-        return all;
-    }
+    private static double[] Merge(IEnumerable<double[]> parts) => parts.SelectMany(p => p).ToArray();
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace HallDevices.Reporting;
 
 /// <summary>
@@ -7,6 +9,9 @@ namespace HallDevices.Reporting;
 internal sealed class GroupIndex
 {
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+
+    // Read logs hand out one string per id (Utf8StringPool), so most lookups end here, without hashing the text.
+    private readonly Dictionary<object, int> _byReference = new(ReferenceEqualityComparer.Instance);
     private readonly List<(string Id, string Name)> _groups = [];
 
     public GroupIndex(IEnumerable<(string Id, string Name)> catalogue)
@@ -21,6 +26,7 @@ internal sealed class GroupIndex
     }
 
     /// <summary>The index of <paramref name="id"/>, added when new; -1 for none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Find(string? id)
     {
         if (id is null)
@@ -28,11 +34,21 @@ internal sealed class GroupIndex
             return -1;
         }
 
-        if (!_index.TryGetValue(id, out var i))
+        if (_byReference.TryGetValue(id, out var i))
+        {
+            return i;
+        }
+
+        if (!_index.TryGetValue(id, out i))
         {
             i = _groups.Count;
             _index[id] = i;
             _groups.Add((id, id));
+        }
+
+        if (_byReference.Count < 1024)
+        {
+            _byReference[id] = i;
         }
 
         return i;

@@ -54,7 +54,7 @@ public sealed record HallReport(
     public int TargetsMissed => Targets.Count(t => t.Missed);
 
     /// <summary>
-    /// The hall's waits and handling times (seconds, sorted), so a district total can take exact
+    /// The hall's waits and handling times (seconds), so a district total can take exact
     /// percentiles over all its halls; absent from a report read back from JSON.
     /// </summary>
     internal ReportSamples? Samples { get; init; }

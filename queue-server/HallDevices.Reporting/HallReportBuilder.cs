@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HallDevices.Queueing.Halls;
 using HallDevices.Queueing.Tickets;
 
@@ -22,6 +23,8 @@ internal sealed class HallReportBuilder
     private readonly GroupIndex _staff = new([]);
     private readonly AttendanceTally _attendance;
     private readonly int[] _arrivals = new int[24];
+    private long _offsetSlot = long.MinValue;
+    private TimeSpan _offset;
 
     public HallReportBuilder(HallDefinition hall, ReportPeriod period, DateTimeOffset asOf)
     {
@@ -36,6 +39,7 @@ internal sealed class HallReportBuilder
         _attendance = new AttendanceTally(_start, asOf < _end ? asOf : _end);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(HallEvent e)
     {
         if (e.At > _asOf)
@@ -118,6 +122,7 @@ internal sealed class HallReportBuilder
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public HallReport Finish(ReportTargets targets)
     {
         var serviceLevelSeconds = _hall.Policy.ServiceLevelWaitMinutes * 60.0;
@@ -170,6 +175,7 @@ internal sealed class HallReportBuilder
         };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Issue(TicketIssued e)
     {
         if (e.At < _start || e.At >= _end || _tickets.ContainsKey(e.TicketId))
@@ -186,6 +192,7 @@ internal sealed class HallReportBuilder
         _arrivals[LocalHour(e.At)]++;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddToCounterAndStaff(TicketTrack t, List<GroupTally> counters, List<GroupTally> staff, double serviceLevelSeconds)
     {
         if (t.WaitSeconds >= 0)
@@ -244,11 +251,11 @@ internal sealed class HallReportBuilder
         return rows;
     }
 
-    private static List<WaitBucket> WaitBuckets(double[] sortedWaitSeconds)
+    private static List<WaitBucket> WaitBuckets(double[] waitSeconds)
     {
         var bounds = WaitBucket.Bounds;
         var counts = new int[bounds.Count];
-        foreach (var w in sortedWaitSeconds)
+        foreach (var w in waitSeconds)
         {
             var minutes = w / 60;
             var i = bounds.Count - 1;
@@ -263,5 +270,19 @@ internal sealed class HallReportBuilder
         return bounds.Select((from, i) => new WaitBucket(from, i + 1 < bounds.Count ? bounds[i + 1] : null, counts[i])).ToList();
     }
 
-    private int LocalHour(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, _hall.TimeZone).Hour;
+    /// <summary>
+    /// The local hour of an instant. Zones change offset on quarter hours, so the offset is looked up
+    /// once per UTC quarter hour: events come in time order and ask for the same one again and again.
+    /// </summary>
+    private int LocalHour(DateTimeOffset at)
+    {
+        var slot = at.UtcTicks / (TimeSpan.TicksPerMinute * 15);
+        if (slot != _offsetSlot)
+        {
+            _offset = _hall.TimeZone.GetUtcOffset(at.UtcDateTime);
+            _offsetSlot = slot;
+        }
+
+        return (at.UtcDateTime + _offset).Hour;
+    }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace HallDevices.Reporting;
 
 /// <summary>
@@ -25,6 +27,7 @@ internal sealed class LineReader
 
     /// <summary>The next line, without its ending; false at the end of the stream.</summary>
     /// <exception cref="EventLogFormatException">A line is longer than the limit.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryRead(out ReadOnlyMemory<byte> line)
     {
         var searched = 0;

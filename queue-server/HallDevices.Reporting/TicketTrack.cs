@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HallDevices.Queueing.Tickets;
 
 namespace HallDevices.Reporting;
@@ -52,6 +53,7 @@ internal sealed class TicketTrack
     /// <summary>A bad rating that counts as 差评: rated 1 or 2 and no appeal upheld.</summary>
     public bool IsCountedBad => IsRated && !AppealUpheld && Queueing.Evaluation.EvaluationLevels.IsBad(Score);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Called(DateTimeOffset at, int counter, int staff)
     {
         if (WaitSeconds < 0)
@@ -69,6 +71,7 @@ internal sealed class TicketTrack
     }
 
     /// <summary>Ends the open call as handling at <paramref name="counter"/> (a finish or transfer).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EndCallHandled(DateTimeOffset at, int counter, int staff, double fallbackSeconds)
     {
         // A finish with no call in the events given (a log cut short) keeps the engine's own figure.

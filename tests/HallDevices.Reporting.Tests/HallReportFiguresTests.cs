@@ -84,6 +84,23 @@ public class HallReportFiguresTests
     }
 
     [Fact]
+    public void Percentiles_by_selection_match_the_sorted_nearest_rank_on_shuffled_values_with_repeats()
+    {
+        var random = new Random(15);
+        for (var n = 1; n <= 200; n++)
+        {
+            var values = Enumerable.Range(0, n).Select(_ => (double)random.Next(0, 20)).ToArray();
+            var sorted = values.Order().ToArray();
+            foreach (var p in new[] { 50, 90 })
+            {
+                // ⌈p·n/100⌉-th smallest, counted by hand from the sorted copy.
+                var rank = (int)Math.Ceiling(p * n / 100m);
+                Assert.Equal(sorted[rank - 1], Percentiles.NearestRank(values, p));
+            }
+        }
+    }
+
+    [Fact]
     public void A_ticket_called_at_2355_and_finished_at_0010_counts_for_its_issue_day()
     {
         var log = Log()
