@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using HallDevices.Hosting;
 using HallDevices.Queueing.Halls;
 using HallDevices.Queueing.Tickets;
@@ -17,6 +18,11 @@ public sealed class ReportService
     private readonly HallRegistry _halls;
     private readonly HallClock _clock;
     private readonly Lazy<Dictionary<string, string>> _hallFiles;
+
+    // The dashboard's report panel asks for the figures and the four charts at once: five requests
+    // for one report. The last report of each hall is kept while nothing changed in the hall and
+    // the minute is the same, and requests arriving together share one build.
+    private readonly ConcurrentDictionary<string, (ReportKey Key, Lazy<HallReport> Report)> _latest = new(StringComparer.Ordinal);
 
     /// <summary>Creates the service.</summary>
     public ReportService(HallRegistry halls, HallClock clock, IOptions<ReportsOptions> options, IOptions<StorageOptions> storage, IOptions<HallOptions> hallOptions)
@@ -51,11 +57,32 @@ public sealed class ReportService
     /// <summary>Today in the hall's time zone, on the hall clock.</summary>
     public DateOnly Today(HallDefinition hall) => ReportReader.Today(hall, Now);
 
-    /// <summary>The hall's report for <paramref name="period"/>.</summary>
+    /// <summary>
+    /// The hall's report for <paramref name="period"/>. A request within the same minute as the
+    /// last one, for the same period and with no event committed since, gets that report (its
+    /// "as of" up to a minute old) instead of reading the store again.
+    /// </summary>
     public HallReport Hall(HallRuntime hall, ReportPeriod period)
     {
         ArgumentNullException.ThrowIfNull(hall);
-        return ReportReader.Hall(hall.Hall, hall.Store.EventsFrom, period, Now, Options.Targets);
+        var now = Now;
+        var key = new ReportKey(period, hall.Engine.LastSequence, now.ToUnixTimeSeconds() / 60);
+        var entry = _latest.AddOrUpdate(
+            hall.Hall.Id,
+            _ => (key, Build()),
+            (_, old) => old.Key == key ? old : (key, Build()));
+        try
+        {
+            return entry.Report.Value;
+        }
+        catch
+        {
+            // A failed build is not kept: the next request tries again.
+            _latest.TryRemove(KeyValuePair.Create(hall.Hall.Id, entry));
+            throw;
+        }
+
+        Lazy<HallReport> Build() => new(() => ReportReader.Hall(hall.Hall, hall.Store.EventsFrom, period, now, Options.Targets));
     }
 
     /// <summary>Writes the hall's log from <paramref name="period"/>'s first midnight on, for another server's import.</summary>
@@ -84,4 +111,6 @@ public sealed class ReportService
             Now,
             Options.Targets);
     }
+
+    private readonly record struct ReportKey(ReportPeriod Period, long LastSequence, long Minute);
 }
