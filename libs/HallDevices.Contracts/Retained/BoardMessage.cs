@@ -13,5 +13,8 @@ public sealed record BoardMessage(string HallId, string HallName, IReadOnlyList<
     public const int PopularSize = 8;
 
     /// <summary>Today's most issued services (at most <see cref="PopularSize"/>, issued &gt; 0), most first.</summary>
-    public IReadOnlyList<BoardServiceCount> Popular { get; init; } = [];
+    public IReadOnlyList<BoardServiceCount> Popular { get => _popular; init => _popular = value ?? []; }
+
+    // A board from an older server has no list; the source-generated reader then sets null.
+    private readonly IReadOnlyList<BoardServiceCount> _popular = [];
 }
