@@ -217,21 +217,3 @@ public sealed class KioskSession(TicketFlow flow, PassCodePolicy passCodes, ICat
     private static string MaskName(string name) =>
         string.IsNullOrEmpty(name) ? "" : string.Concat(name.AsSpan(0, 1), new string('*', Math.Max(1, name.Length - 1)));
 }
-
-/// <summary>The hall's catalogue as the kiosk knows it (from the retained <c>catalog</c> topic).</summary>
-public interface ICatalogSource
-{
-    /// <summary>Hall name for the ticket header.</summary>
-    string HallName { get; }
-
-    /// <summary>A service by id, or null.</summary>
-    CatalogService? FindService(string serviceId);
-}
-
-/// <summary>A service of the catalogue.</summary>
-/// <param name="Id">Id.</param>
-/// <param name="Name">Name.</param>
-/// <param name="QueueId">Queue.</param>
-/// <param name="NeedsIdCard">Needs an ID card.</param>
-/// <param name="AppointmentAllowed">Takes appointments.</param>
-public sealed record CatalogService(string Id, string Name, string QueueId, bool NeedsIdCard, bool AppointmentAllowed);

@@ -6,51 +6,41 @@ using Microsoft.Extensions.Options;
 
 namespace HallDevices.Kiosk.Queue;
 
-/// <summary>A queue of the catalogue with its live waiting count.</summary>
-/// <param name="Id">Queue id.</param>
-/// <param name="Name">Display name (the service category on screen).</param>
-/// <param name="Waiting">People waiting now (from the board).</param>
-public sealed record CatalogQueue(string Id, string Name, int Waiting);
-
-/// <summary>The hall as the kiosk shows it.</summary>
-/// <param name="HallName">Hall name.</param>
-/// <param name="Queues">Categories in catalogue order.</param>
-/// <param name="Services">Services in catalogue order.</param>
-public sealed record CatalogSnapshot(string HallName, IReadOnlyList<CatalogQueue> Queues, IReadOnlyList<CatalogService> Services);
-
 /// <summary>
 /// The kiosk's side of the MQTT contract: ticket and print-result requests (retried with the same
 /// requestId, so a retry never yields a second ticket), and the retained catalogue and board the
-/// touch UI is drawn from. Nothing here invents a number: no answer means "unavailable".
+/// touch UI is drawn from (catalogue, board, guides: read by <see cref="CatalogReader"/>). Nothing here
+/// invents a number: no answer means "unavailable".
 /// </summary>
 public sealed class MqttQueueClient(HallMqttClient mqtt, IOptions<KioskOptions> options, ILogger<MqttQueueClient> log) : BackgroundService, IQueueClient, ICatalogSource
 {
     private readonly KioskOptions _options = options.Value;
-    private volatile CatalogSnapshot? _catalog;
-    private IReadOnlyDictionary<string, int> _waiting = new Dictionary<string, int>();
+    private readonly CatalogReader _reader = new(log);
 
     /// <summary>The catalogue with waiting counts, once the retained messages arrived.</summary>
-    public CatalogSnapshot? Catalog
-    {
-        get
-        {
-            var c = _catalog;
-            var waiting = _waiting;
-            return c is null ? null : c with { Queues = c.Queues.Select(q => q with { Waiting = waiting.GetValueOrDefault(q.Id) }).ToList() };
-        }
-    }
+    public CatalogSnapshot? Catalog => _reader.Snapshot;
+
+    /// <summary>The retained catalogue, board and guides as read so far.</summary>
+    public CatalogReader Reader => _reader;
 
     /// <summary>True while the broker connection is up.</summary>
     public bool Connected => mqtt.IsConnected;
 
     /// <inheritdoc />
-    public string HallName => _catalog?.HallName ?? _options.HallId;
+    public string HallName => _reader.HallName ?? _options.HallId;
 
-    /// <summary>Raised when the catalogue or the waiting counts change.</summary>
-    public event Action? CatalogChanged;
+    /// <summary>Raised when the catalogue, the waiting counts or a guide change.</summary>
+    public event Action? CatalogChanged
+    {
+        add => _reader.Changed += value;
+        remove => _reader.Changed -= value;
+    }
 
     /// <inheritdoc />
-    public CatalogService? FindService(string serviceId) => _catalog?.Services.FirstOrDefault(s => s.Id == serviceId);
+    public CatalogService? FindService(string serviceId) => _reader.FindService(serviceId);
+
+    /// <inheritdoc />
+    public GuideMessage? FindGuide(string serviceId) => _reader.FindGuide(serviceId);
 
     /// <inheritdoc />
     public async Task<TicketReply> RequestTicketAsync(TicketRequest request, CancellationToken cancellationToken)
@@ -77,12 +67,17 @@ public sealed class MqttQueueClient(HallMqttClient mqtt, IOptions<KioskOptions> 
     {
         await mqtt.SubscribeAsync(Topics.Catalog(_options.HallId), (m, _) =>
         {
-            ReadCatalog(m);
+            _reader.ReadCatalog(m);
             return Task.CompletedTask;
         }, stoppingToken);
         await mqtt.SubscribeAsync(Topics.Board(_options.HallId), (m, _) =>
         {
-            ReadBoard(m);
+            _reader.ReadBoard(m);
+            return Task.CompletedTask;
+        }, stoppingToken);
+        await mqtt.SubscribeAsync(Topics.Guides(_options.HallId), (m, _) =>
+        {
+            _reader.ReadGuide(m);
             return Task.CompletedTask;
         }, stoppingToken);
     }
@@ -106,45 +101,5 @@ public sealed class MqttQueueClient(HallMqttClient mqtt, IOptions<KioskOptions> 
         }
 
         throw new QueueUnavailableException($"no answer on {topic} after {_options.RequestAttempts} attempt(s)", last);
-    }
-
-    private void ReadCatalog(MqttIncomingMessage m)
-    {
-        try
-        {
-            var catalog = ContractJson.Deserialize<CatalogMessage>(m.Payload.Span);
-            if (catalog?.Name is null || catalog.Queues is null || catalog.Services is null)
-            {
-                throw new JsonException("name, queues and services are required");
-            }
-
-            var queues = catalog.Queues.Select(q => new CatalogQueue(q.Id, q.Name, 0)).ToList();
-            var services = catalog.Services.Select(s => new CatalogService(s.Id, s.Name, s.QueueId, s.NeedsIdCard, s.AppointmentAllowed)).ToList();
-            _catalog = new CatalogSnapshot(catalog.Name, queues, services);
-            CatalogChanged?.Invoke();
-        }
-        catch (JsonException e)
-        {
-            log.LogWarning("Ignoring a catalogue message that does not parse: {Reason}", e.Message);
-        }
-    }
-
-    private void ReadBoard(MqttIncomingMessage m)
-    {
-        try
-        {
-            var board = ContractJson.Deserialize<BoardMessage>(m.Payload.Span);
-            if (board?.Waiting is null)
-            {
-                throw new JsonException("waiting is required");
-            }
-
-            _waiting = board.Waiting.ToDictionary(q => q.QueueId, q => q.Waiting);
-            CatalogChanged?.Invoke();
-        }
-        catch (Exception e) when (e is JsonException or ArgumentException)
-        {
-            log.LogWarning("Ignoring a board message that does not parse: {Reason}", e.Message);
-        }
     }
 }
