@@ -11,6 +11,9 @@ public enum KioskScreen
     /// <summary>Choose a service (after a card or a pass code, or directly).</summary>
     Services,
 
+    /// <summary>The service guide (办事指南) of one service, before its ticket.</summary>
+    Guide,
+
     /// <summary>Taking and printing the ticket.</summary>
     Working,
 
@@ -38,12 +41,24 @@ public sealed record KioskView(
     string? MaskedId,
     string? PassColor,
     string? MessageCode,
-    TicketInfo? Ticket);
+    TicketInfo? Ticket)
+{
+    /// <summary>Elderly mode (长辈模式): extra-large type, high contrast, fewer items, guides read aloud.</summary>
+    public bool Elderly { get; init; }
+
+    /// <summary>The service whose guide the guide screen shows.</summary>
+    public string? GuideServiceId { get; init; }
+
+    /// <summary>Increases each time the kiosk forgets a citizen: the page then goes back to its own start screen too.</summary>
+    public long Visit { get; init; }
+}
 
 /// <summary>
 /// The one citizen at the kiosk: what they presented (card, pass code, appointment code), what they
 /// chose, and where the screen is. The raw ID number lives here in memory only while the citizen is
-/// at the kiosk; the idle timeout and every return to the start screen forget it.
+/// at the kiosk; the idle timeout and every return to the start screen forget it. Browsing the
+/// categories happens in the page; its taps (<see cref="Touch"/>) keep the idle timeout away, and
+/// a citizen who walks away mid-browse is forgotten like one who walks away from a guide.
 /// </summary>
 public sealed class KioskSession(TicketFlow flow, PassCodePolicy passCodes, ICatalogSource catalog, TimeProvider time, Microsoft.Extensions.Options.IOptions<KioskOptions> options)
 {
@@ -52,6 +67,7 @@ public sealed class KioskSession(TicketFlow flow, PassCodePolicy passCodes, ICat
     private string? _idNumber;
     private DateTimeOffset _lastTouch = time.GetUtcNow();
     private bool _busy;
+    private bool _browsing;
 
     /// <summary>Raised after every change of the view.</summary>
     public event Action<KioskView>? Changed;
@@ -79,7 +95,9 @@ public sealed class KioskSession(TicketFlow flow, PassCodePolicy passCodes, ICat
             }
 
             _idNumber = idNumber;
-            return v with { Screen = KioskScreen.Services, CitizenName = MaskName(name), MaskedId = maskedId, MessageCode = null, Ticket = null };
+
+            // A citizen reading a guide who is told it needs the card swipes it and stays on the guide.
+            return v with { Screen = Browse(v), CitizenName = MaskName(name), MaskedId = maskedId, MessageCode = null, Ticket = null };
         });
     }
 
@@ -94,13 +112,16 @@ public sealed class KioskSession(TicketFlow flow, PassCodePolicy passCodes, ICat
 
         var check = passCodes.Check(code);
         Update(v => _busy ? v : check.Accepted
-            ? v with { Screen = KioskScreen.Services, PassColor = check.Color, MessageCode = null, Ticket = null }
+            ? v with { Screen = Browse(v), PassColor = check.Color, MessageCode = null, Ticket = null }
             : v with { Screen = KioskScreen.Message, MessageCode = check.Reason, Ticket = null });
         return Task.CompletedTask;
     }
 
-    /// <summary>A service was tapped.</summary>
-    public Task ChooseAsync(string serviceId, CancellationToken cancellationToken)
+    /// <summary>取号 on a service (its guide, or a list).</summary>
+    public Task ChooseAsync(string serviceId, CancellationToken cancellationToken) => ChooseAsync(serviceId, printGuide: false, cancellationToken);
+
+    /// <summary>取号, and with <paramref name="printGuide"/> 取号并打印办事指南: the receipt then carries the guide's short form.</summary>
+    public Task ChooseAsync(string serviceId, bool printGuide, CancellationToken cancellationToken)
     {
         var service = catalog.FindService(serviceId);
         if (service is null)
@@ -115,8 +136,40 @@ public sealed class KioskSession(TicketFlow flow, PassCodePolicy passCodes, ICat
             return Task.CompletedTask;
         }
 
-        return IssueAsync(new TicketAsk(serviceId, CurrentIdNumber(), null), cancellationToken);
+        return IssueAsync(new TicketAsk(serviceId, CurrentIdNumber(), null, printGuide), cancellationToken);
     }
+
+    /// <summary>
+    /// Opens the guide screen of a service; false (nothing changes) for a service the catalogue does
+    /// not list, or while a ticket is being printed.
+    /// </summary>
+    public bool OpenGuide(string serviceId)
+    {
+        if (catalog.FindService(serviceId) is null)
+        {
+            return false;
+        }
+
+        var opened = false;
+        Update(v =>
+        {
+            if (_busy)
+            {
+                return v;
+            }
+
+            opened = true;
+            return v with { Screen = KioskScreen.Guide, GuideServiceId = serviceId, MessageCode = null, Ticket = null };
+        });
+        return opened;
+    }
+
+    /// <summary>返回 from a guide: back to browsing, keeping the citizen, the language and elderly mode.</summary>
+    public void CloseGuide() => Update(v => _busy || v.Screen != KioskScreen.Guide ? v : v with
+    {
+        Screen = v.CitizenName is not null || v.PassColor is not null || _idNumber is not null ? KioskScreen.Services : KioskScreen.Start,
+        GuideServiceId = null,
+    });
 
     /// <summary>Back to the start screen, forgetting the citizen.</summary>
     public void Cancel() => Update(_ => Forget());
@@ -124,12 +177,27 @@ public sealed class KioskSession(TicketFlow flow, PassCodePolicy passCodes, ICat
     /// <summary>Switches the UI language.</summary>
     public void SetLanguage(string language) => Update(v => v with { Language = language == "en" ? "en" : "zh" });
 
+    /// <summary>Switches elderly mode (长辈模式) on or off for this citizen.</summary>
+    public void SetElderly(bool on) => Update(v => v with { Elderly = on });
+
+    /// <summary>The citizen is browsing in the page: keeps the idle timeout from firing, changes nothing on screen.</summary>
+    public void Touch()
+    {
+        lock (_gate)
+        {
+            _browsing = true;
+            _lastTouch = time.GetUtcNow();
+        }
+    }
+
     /// <summary>Called periodically: after the idle timeout the kiosk forgets the citizen.</summary>
     public void Tick()
     {
         lock (_gate)
         {
-            if (_view.Screen == KioskScreen.Start || _busy
+            // The start screen as the last citizen found it is at rest; anything else they touched is forgotten in time.
+            var atRest = _view.Screen == KioskScreen.Start && !_browsing && _view.Language == "zh" && !_view.Elderly;
+            if (atRest || _busy
                 || time.GetUtcNow() - _lastTouch < TimeSpan.FromSeconds(options.Value.IdleTimeoutSeconds))
             {
                 return;
@@ -170,8 +238,8 @@ public sealed class KioskSession(TicketFlow flow, PassCodePolicy passCodes, ICat
             // The ID number has done its job; the citizen's ticket screen needs only the masked one.
             _idNumber = null;
             return outcome.Kind == TicketOutcomeKind.Printed
-                ? v with { Screen = KioskScreen.Ticket, Ticket = outcome.Ticket, MessageCode = null }
-                : v with { Screen = KioskScreen.Message, Ticket = outcome.Ticket, MessageCode = outcome.Code };
+                ? v with { Screen = KioskScreen.Ticket, Ticket = outcome.Ticket, MessageCode = null, GuideServiceId = null }
+                : v with { Screen = KioskScreen.Message, Ticket = outcome.Ticket, MessageCode = outcome.Code, GuideServiceId = null };
         });
     }
 
@@ -186,9 +254,14 @@ public sealed class KioskSession(TicketFlow flow, PassCodePolicy passCodes, ICat
     private KioskView Forget()
     {
         _idNumber = null;
-        // The next citizen starts in Chinese, whatever the last one chose.
-        return new KioskView(KioskScreen.Start, _view.Version, "zh", null, null, null, null, null);
+        _browsing = false;
+
+        // The next citizen starts in Chinese and in normal mode, whatever the last one chose.
+        return new KioskView(KioskScreen.Start, _view.Version, "zh", null, null, null, null, null) { Visit = _view.Visit + 1 };
     }
+
+    /// <summary>Where a card or an accepted pass code leads: an open guide stays open, anything else shows the services.</summary>
+    private static KioskScreen Browse(KioskView v) => v.Screen == KioskScreen.Guide ? KioskScreen.Guide : KioskScreen.Services;
 
     private void Update(Func<KioskView, KioskView> change, bool touch = true)
     {

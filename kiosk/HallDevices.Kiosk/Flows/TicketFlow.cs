@@ -9,7 +9,8 @@ namespace HallDevices.Kiosk.Flows;
 /// <param name="ServiceId">Service chosen (null for an appointment check-in: the code names it).</param>
 /// <param name="IdNumber">Raw ID number from the card, kept in memory for this request only.</param>
 /// <param name="AppointmentCode">A scanned appointment code.</param>
-public sealed record TicketAsk(string? ServiceId, string? IdNumber, string? AppointmentCode);
+/// <param name="PrintGuide">取号并打印办事指南: the receipt also carries the short form of the service's guide, when the kiosk has it.</param>
+public sealed record TicketAsk(string? ServiceId, string? IdNumber, string? AppointmentCode, bool PrintGuide = false);
 
 /// <summary>How a ticket attempt ended.</summary>
 /// <param name="Kind">The outcome.</param>

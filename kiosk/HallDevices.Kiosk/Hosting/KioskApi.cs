@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HallDevices.Contracts;
 using HallDevices.Kiosk.Flows;
 using HallDevices.Kiosk.Queue;
 
@@ -7,15 +8,20 @@ namespace HallDevices.Kiosk;
 /// <summary>The touch UI's local HTTP API: the page, its state as server-sent events, and taps.</summary>
 public static class KioskApi
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    /// <summary>How the API writes JSON: camelCase, enums as camelCase strings, Chinese unescaped.</summary>
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private sealed record Choice(string? ServiceId);
+    private sealed record Choice(string? ServiceId, bool? PrintGuide);
+
+    private sealed record ServiceChoice(string? ServiceId);
 
     private sealed record LanguageChoice(string? Language);
+
+    private sealed record Switch(bool? On);
 
     /// <summary>Maps the page and the API.</summary>
     public static WebApplication MapKioskApi(this WebApplication app)
@@ -57,19 +63,25 @@ public static class KioskApi
                 changed.Dispose();
             }
         });
-        app.MapPost("/api/choose", (Choice choice, KioskSession session, IHostApplicationLifetime life, ILogger<KioskSession> log) =>
+        app.MapPost("/api/choose", (Choice? choice, KioskSession session, MqttQueueClient queue, IHostApplicationLifetime life, ILogger<KioskSession> log) =>
         {
-            if (string.IsNullOrWhiteSpace(choice.ServiceId))
+            if (string.IsNullOrWhiteSpace(choice?.ServiceId))
             {
                 return Results.BadRequest(new { error = "serviceId is required" });
             }
 
+            if (queue.FindService(choice.ServiceId) is null)
+            {
+                return UnknownService(choice.ServiceId);
+            }
+
             // The ticket flow runs on; the page follows it through the event stream.
+            var printGuide = choice.PrintGuide ?? false;
             _ = Task.Run(async () =>
             {
                 try
                 {
-                    await session.ChooseAsync(choice.ServiceId, life.ApplicationStopping);
+                    await session.ChooseAsync(choice.ServiceId, printGuide, life.ApplicationStopping);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -83,18 +95,60 @@ public static class KioskApi
             session.Cancel();
             return Results.NoContent();
         });
-        app.MapPost("/api/language", (LanguageChoice body, KioskSession session) =>
+        app.MapPost("/api/language", (LanguageChoice? body, KioskSession session) =>
         {
-            session.SetLanguage(body.Language ?? "zh");
+            session.SetLanguage(body?.Language ?? "zh");
             return Results.NoContent();
         });
+        app.MapPost("/api/guide", (ServiceChoice? body, KioskSession session) =>
+        {
+            if (string.IsNullOrWhiteSpace(body?.ServiceId))
+            {
+                return Results.BadRequest(new { error = "serviceId is required" });
+            }
+
+            return session.OpenGuide(body.ServiceId) ? Results.NoContent()
+                : session.View.Screen == KioskScreen.Working ? Results.Conflict(new { error = "busy", message = "a ticket is being printed" })
+                : UnknownService(body.ServiceId);
+        });
+        app.MapPost("/api/browse", (KioskSession session) =>
+        {
+            session.CloseGuide();
+            return Results.NoContent();
+        });
+        app.MapPost("/api/elderly", (Switch? body, KioskSession session) =>
+        {
+            if (body?.On is not { } on)
+            {
+                return Results.BadRequest(new { error = "on (true or false) is required" });
+            }
+
+            session.SetElderly(on);
+            return Results.NoContent();
+        });
+        app.MapPost("/api/touch", (KioskSession session) =>
+        {
+            session.Touch();
+            return Results.NoContent();
+        });
+        app.MapCatalogApi();
         return app;
     }
 
-    private static object State(KioskSession session, MqttQueueClient queue) => new
+    private static IResult UnknownService(string serviceId) =>
+        Results.NotFound(new { error = ErrorCodes.UnknownService, message = $"the catalogue has no service {serviceId}" });
+
+    private static object State(KioskSession session, MqttQueueClient queue)
     {
-        view = session.View,
-        catalog = queue.Catalog,
-        connected = queue.Connected,
-    };
+        var view = session.View;
+        return new
+        {
+            view,
+            catalog = queue.Catalog,
+
+            // Only the guide on screen travels with the state: all 127 would make every event large.
+            guide = view.GuideServiceId is { } id ? queue.FindGuide(id) : null,
+            connected = queue.Connected,
+        };
+    }
 }

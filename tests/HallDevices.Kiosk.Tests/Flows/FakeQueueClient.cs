@@ -13,6 +13,9 @@ internal sealed class FakeQueueClient : IQueueClient
     /// <summary>How a ticket request is answered; by default a ticket for the service asked for.</summary>
     public Func<TicketRequest, TicketReply> Answer { get; set; } = r => new TicketReply(Ticket("A001", r.ServiceId ?? "appointment"), null);
 
+    /// <summary>When set, ticket requests wait for it before answering (a slow server).</summary>
+    public Task? Gate { get; set; }
+
     /// <summary>How many print reports fail as "server unreachable" before one gets through.</summary>
     public int UnreachableReports { get; set; }
 
@@ -42,14 +45,19 @@ internal sealed class FakeQueueClient : IQueueClient
         number, "A", serviceId, "城乡居民养老保险参保登记", new DateTimeOffset(2026, 11, 27, 9, 30, 0, TimeSpan.FromHours(8)),
         "waiting", 3, 9, "http://hall.example/t/xinqiao/" + number, "normal", null, maskedId, 0);
 
-    public Task<TicketReply> RequestTicketAsync(TicketRequest request, CancellationToken cancellationToken)
+    public async Task<TicketReply> RequestTicketAsync(TicketRequest request, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             _requests.Add(request);
         }
 
-        return Task.FromResult(Answer(request));
+        if (Gate is { } gate)
+        {
+            await gate.WaitAsync(cancellationToken);
+        }
+
+        return Answer(request);
     }
 
     public Task ReportPrintAsync(string ticketNumber, bool ok, string? reason, string requestId, CancellationToken cancellationToken)

@@ -1,0 +1,39 @@
+using HallDevices.Kiosk.Catalog;
+using HallDevices.Kiosk.Queue;
+
+namespace HallDevices.Kiosk;
+
+/// <summary>The touch UI's look-ups: search the catalogue, draw a QR code.</summary>
+public static class CatalogApi
+{
+    /// <summary>Maps <c>GET /api/search</c> and <c>GET /api/qr</c>.</summary>
+    public static WebApplication MapCatalogApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+
+        // { "query": q, "services": [ids, best first] }: the page draws the names from the catalogue it has.
+        app.MapGet("/api/search", (string? q, MqttQueueClient queue) =>
+        {
+            var query = q ?? "";
+            var found = ServiceSearch.Find(queue.Reader.Services, query, queue.Reader.Popularity);
+            return Results.Json(new { query, services = found.Select(s => s.Id).ToList() }, KioskApi.Json);
+        });
+
+        // A PNG of the text (a guide's 全程网办 link); the length is bounded so the endpoint draws only small codes.
+        app.MapGet("/api/qr", (string? text) =>
+        {
+            if (string.IsNullOrEmpty(text))
+            {
+                return Results.BadRequest(new { error = "text is required" });
+            }
+
+            if (text.Length > QrImage.MaxTextLength)
+            {
+                return Results.BadRequest(new { error = $"text is longer than {QrImage.MaxTextLength} characters" });
+            }
+
+            return Results.File(QrImage.Png(text), "image/png");
+        });
+        return app;
+    }
+}
