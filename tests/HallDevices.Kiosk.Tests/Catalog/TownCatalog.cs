@@ -4,8 +4,8 @@ namespace HallDevices.Kiosk.Tests.Catalog;
 
 /// <summary>
 /// A realistic slice of a town centre's catalogue, as the server publishes it: real service names,
-/// English names, and the pinyin initials patterns the server's table gives them (polyphones as
-/// groups: 会 → [hk], 卡 → [kq]).
+/// English names, and pinyin initials patterns in the catalogue's form, characters read several
+/// ways as groups (会 → [hk], 卡 → [kq]).
 /// </summary>
 internal static class TownCatalog
 {
