@@ -24,6 +24,12 @@ public static class Topics
     /// <summary>Retained call board: latest calls and waiting counts.</summary>
     public static string Board(string hallId) => $"hall/{hallId}/board";
 
+    /// <summary>Retained service guide (办事指南) of one service.</summary>
+    public static string Guide(string hallId, string serviceId) => $"hall/{hallId}/guides/{serviceId}";
+
+    /// <summary>Subscription filter for every service guide of a hall.</summary>
+    public static string Guides(string hallId) => $"hall/{hallId}/guides/+";
+
     /// <summary>Retained state of one counter.</summary>
     public static string CounterState(string hallId, string counterId) => $"hall/{hallId}/counters/{counterId}/state";
 

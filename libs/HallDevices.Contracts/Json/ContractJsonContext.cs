@@ -19,6 +19,7 @@ namespace HallDevices.Contracts;
 [JsonSerializable(typeof(ErrorInfo))]
 [JsonSerializable(typeof(CatalogMessage))]
 [JsonSerializable(typeof(BoardMessage))]
+[JsonSerializable(typeof(GuideMessage))]
 [JsonSerializable(typeof(CounterStateMessage))]
 [JsonSerializable(typeof(DeviceStatus))]
 [JsonSerializable(typeof(HallEventMessage))]

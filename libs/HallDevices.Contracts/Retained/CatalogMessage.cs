@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace HallDevices.Contracts;
 
 /// <summary>The retained <c>hall/{hallId}/catalog</c> message: one source for every screen and kiosk.</summary>
@@ -13,4 +15,22 @@ public sealed record CatalogMessage(
     string TimeZone,
     IReadOnlyList<CatalogQueueEntry> Queues,
     IReadOnlyList<CatalogServiceEntry> Services,
-    IReadOnlyList<CatalogCounterEntry> Counters);
+    IReadOnlyList<CatalogCounterEntry> Counters)
+{
+    /// <summary>
+    /// Service categories in hall-file order, parents before their children. A hall file without
+    /// categories gets one per queue.
+    /// </summary>
+    public IReadOnlyList<CatalogCategoryEntry> Categories { get => _categories; init => _categories = value ?? []; }
+
+    /// <summary>Services the hall lists first before today's counts exist (hall file <c>frequent</c>).</summary>
+    public IReadOnlyList<string> Frequent { get => _frequent; init => _frequent = value ?? []; }
+
+    /// <summary>The online app 全程网办 services point to, or null.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CatalogOnlineApp? OnlineApp { get; init; }
+
+    // A message from an older server has neither list; the source-generated reader then sets null.
+    private readonly IReadOnlyList<CatalogCategoryEntry> _categories = [];
+    private readonly IReadOnlyList<string> _frequent = [];
+}

@@ -17,4 +17,29 @@ public sealed record CatalogServiceEntry(
     bool NeedsIdCard,
     bool AppointmentAllowed,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? DailyLimitPerPerson,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? DailyCapacity);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? DailyCapacity)
+{
+    /// <summary>English name; left out when the hall file gives none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? NameEn { get; init; }
+
+    /// <summary>The category it is listed under (a category without children).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? CategoryId { get; init; }
+
+    /// <summary>The name's pinyin initials pattern for search (<see cref="PinyinInitials"/>), e.g. <c>sbk</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Initials { get; init; }
+
+    /// <summary>最多跑一次: one visit at most.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool OneTrip { get; init; }
+
+    /// <summary>Can be done fully online (全程网办); the guide has the link.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Online { get; init; }
+
+    /// <summary>A village station accepts it for the town (代收代办).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Agency { get; init; }
+}
