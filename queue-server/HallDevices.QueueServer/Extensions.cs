@@ -34,6 +34,7 @@ public static class Extensions
             .ValidateOnStart();
         services.AddOptions<BrokerOptions>().BindConfiguration(BrokerOptions.Section).ValidateDataAnnotations()
             .Validate(o => o.Accounts.Select(a => a.Username).Distinct(StringComparer.Ordinal).Count() == o.Accounts.Count, "Mqtt:Accounts has a duplicate Username")
+            .Validate(o => o.MaxMessageBytes >= o.MaxPayloadBytes, "Mqtt:MaxMessageBytes must be at least Mqtt:MaxPayloadBytes, or the broker would drop requests the server would answer")
             .Validate(o => builder.Environment.IsDevelopment() || o.Accounts.All(a => !a.Password.StartsWith("sample-", StringComparison.Ordinal)),
                 "Mqtt:Accounts still has the sample passwords from appsettings.json; set real ones for production")
             .ValidateOnStart();
@@ -95,6 +96,7 @@ public static class Extensions
         app.MapHallApi();
         app.MapEvaluationApi();
         app.MapEvaluationTermsApi();
+        app.MapServiceGuideApi();
         app.MapConsolePage();
         Live.LiveEndpoints.MapLiveEndpoints(app);
         app.MapTrackingPage();

@@ -114,6 +114,9 @@ public static class Repo
     /// <summary>The sample hall file the server runs by default (queue-server/HallDevices.QueueServer/halls/sample-town.json).</summary>
     public static string SampleHallFile => Path.Combine(Root, "queue-server", "HallDevices.QueueServer", "halls", "sample-town.json");
 
+    /// <summary>The sample village agent station (代办点) of the seed: 60 services, one window.</summary>
+    public static string SampleVillageFile => Path.Combine(Root, "queue-server", "HallDevices.QueueServer", "halls", "sample-village.json");
+
     /// <summary>The configuration this test assembly was built in (bin/{Configuration}/net10.0/), so a child app is taken from the same build.</summary>
     public static string Configuration => new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Parent!.Name;
 

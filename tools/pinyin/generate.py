@@ -21,8 +21,10 @@ import unicodedata
 
 # Readings of these fields are united: kMandarin alone gives one "most customary" reading, which
 # would lose the other pronunciations people actually use (长 cháng/zhǎng, 行 háng/xíng).
-# kHanyuPinyin (汉语大字典) also brings classical readings (移 chǐ, 不 fǒu); --fields can leave it out.
-FIELDS = ("kMandarin", "kHanyuPinyin", "kXHC1983", "kTGHZ2013")
+# kHanyuPinyin (汉语大字典) is left out: its classical readings (移 chǐ, 不 fǒu, 税 tuō) would make
+# 1,410 of GB 2312's characters ambiguous instead of 383, and a kiosk search match wrongly. Modern
+# dictionaries (现代汉语词典, 通用规范汉字字典) keep the readings people say.
+FIELDS = ("kMandarin", "kXHC1983", "kTGHZ2013")
 
 # The table covers the CJK Unified Ideographs block. The extensions are rare in service names and
 # would more than double the file; a name using one is rejected with a clear error instead.

@@ -71,6 +71,12 @@ public static class TrackingPage
                 html.Append(Rating(hall, own, t, en, self, level, error, clock.Time.GetUtcNow()));
             }
 
+            if (hall.Hall.FindService(info.ServiceId) is { } service)
+            {
+                // Open while the citizen waits (what to have ready); folded once the page is about the rating.
+                html.Append(GuideSection.Html(hall.Hall, service, en, open: refresh));
+            }
+
             html.Append("<p class=\"small\">").Append(t.Issued(info.IssuedAt.ToString("HH:mm", CultureInfo.InvariantCulture), refresh)).Append("</p>");
             return Html(Page(t, t.Title(info.Number), html.ToString(), self, refresh), StatusCodes.Status200OK);
         });
@@ -161,6 +167,8 @@ public static class TrackingPage
         .Append(".level.bad{background:#b3151b}.reasons{text-align:left}.reason{display:block;padding:.6em;border:1px solid #ccc;border-radius:.4em;margin:.4em 0;font-size:1.1em}")
         .Append(".text{display:block;margin:.8em 0}.text textarea{display:block;width:100%;box-sizing:border-box;font-size:1em}.reasons .level{width:100%;margin-bottom:.6em}")
         .Append(".done{font-size:1.4em;font-weight:bold}.error{color:#b00}")
+        .Append(".guide{max-width:30em;margin:1.5em auto;text-align:left;border-top:1px solid #ddd;padding-top:1em}.guide summary{font-weight:bold;font-size:1.2em}")
+        .Append(".guide h3{font-size:1em;margin:.8em 0 .3em}.guide dt{color:#555;margin-top:.4em}.guide dd{margin:0 0 0 1em}.badges{color:#1d6b22;font-weight:bold}")
         .Append("</style></head><body>")
         .Append("<a class=\"lang\" href=\"").Append(E(self.Url("lang=" + t.OtherLangCode))).Append("\">").Append(t.OtherLang).Append("</a>")
         .Append(body).Append("</body></html>")

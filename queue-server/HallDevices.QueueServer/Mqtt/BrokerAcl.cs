@@ -6,14 +6,14 @@ namespace HallDevices.QueueServer.Mqtt;
 /// <list type="bullet">
 /// <item>server: everything;</item>
 /// <item>kiosk: publish <c>req/ticket</c>, <c>req/print-result</c> and its own device status in its hall;
-/// subscribe its hall's <c>catalog</c>, <c>board</c>, counter states, and its reply topic;</item>
+/// subscribe its hall's <c>catalog</c>, <c>board</c>, service guides, counter states, and its reply topic;</item>
 /// <item>display: publish <c>req/counter</c> (embedded broker: only for its own counters),
 /// <c>req/evaluate</c>, <c>req/events</c> (to fill gaps it sees) and device statuses in its hall;
 /// subscribe everything in its hall and its reply topic;</item>
 /// <item>integrator: subscribe its hall's <c>events/#</c> and its reply topic; publish <c>req/events</c>
 /// (a read-only request for missed events).</item>
 /// </list>
-/// Anonymous clients (when allowed) may only subscribe to <c>catalog</c> and <c>board</c>.
+/// Anonymous clients (when allowed) may only subscribe to <c>catalog</c>, <c>board</c> and service guides.
 /// </summary>
 public static class BrokerAcl
 {
@@ -71,7 +71,7 @@ public static class BrokerAcl
 
         if (account is null)
         {
-            return IsExactly(f, "catalog") || IsExactly(f, "board");
+            return IsExactly(f, "catalog") || IsExactly(f, "board") || IsGuide(f);
         }
 
         if (!InHall(account, f[1]))
@@ -82,7 +82,7 @@ public static class BrokerAcl
         return account.Role switch
         {
             MqttRole.Display => true,
-            MqttRole.Kiosk => IsExactly(f, "catalog") || IsExactly(f, "board")
+            MqttRole.Kiosk => IsExactly(f, "catalog") || IsExactly(f, "board") || IsGuide(f)
                 || (f.Length == 5 && f[2] == "counters" && f[4] == "state" && f[3] != "#"),
             MqttRole.Integrator => f[2] == "events" && f.Length <= 4,
             _ => false,
@@ -113,6 +113,9 @@ public static class BrokerAcl
     public static bool CanActFor(MqttAccount? account, string? counterId) =>
         account is not null && (account.Role == MqttRole.Server
             || (account.Role == MqttRole.Display && counterId is not null && account.Counters.Contains(counterId, StringComparer.Ordinal)));
+
+    /// <summary><c>hall/{id}/guides/+</c> or one service's guide: public text, like the catalogue.</summary>
+    private static bool IsGuide(string[] f) => f.Length == 4 && f[2] == "guides" && f[3] != "#";
 
     private static bool InHall(MqttAccount account, string hallId) => account.HallId == hallId || (account.HallId == "*" && account.Role is MqttRole.Integrator);
 

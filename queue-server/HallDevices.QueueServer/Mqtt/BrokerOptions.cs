@@ -79,6 +79,14 @@ public sealed class BrokerOptions
     [Range(256, 1_048_576)]
     public int MaxPayloadBytes { get; set; } = 16_384;
 
+    /// <summary>
+    /// Largest message (payload) the embedded broker passes on; a larger publish is refused. Retained
+    /// messages must fit, so the server refuses to start with a catalogue or guide over it. Mosquitto's
+    /// <c>max_packet_size</c> in <c>deploy/mosquitto</c> allows the same plus headers.
+    /// </summary>
+    [Range(16_384, 16_777_216)]
+    public int MaxMessageBytes { get; set; } = 65_536;
+
     /// <summary>Lets clients connect without an account (with no rights but reading the catalogue and board).</summary>
     public bool AllowAnonymous { get; set; }
 

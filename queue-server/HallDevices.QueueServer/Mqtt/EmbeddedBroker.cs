@@ -167,6 +167,16 @@ public sealed class EmbeddedBroker(IOptions<BrokerOptions> options, ServerMetric
             allowed = counterId is null || BrokerAcl.CanActFor(account, counterId);
         }
 
+        var size = e.ApplicationMessage.Payload.Length;
+        if (allowed && size > _options.MaxMessageBytes)
+        {
+            // Said back in the PUBACK and logged, never passed on half-read or dropped silently.
+            log.LogWarning("MQTT publish refused: {User} ({ClientId}) to {Topic} is {Bytes} bytes, over Mqtt:MaxMessageBytes {Limit}", account?.Username ?? "(anonymous)", e.ClientId, topic, size, _options.MaxMessageBytes);
+            e.ProcessPublish = false;
+            e.Response.ReasonCode = MqttPubAckReasonCode.QuotaExceeded;
+            return Task.CompletedTask;
+        }
+
         if (!allowed)
         {
             log.LogWarning("MQTT publish refused: {User} ({ClientId}) to {Topic}", account?.Username ?? "(anonymous)", e.ClientId, topic);

@@ -61,7 +61,10 @@ public sealed class HallBoard(HallRuntime hall, int size = 10)
             var queue = def.FindQueue(q.QueueId)!;
             return new BoardQueue(q.QueueId, queue.Name, queue.Prefix, q.Waiting, q.EstimatedWaitMinutes);
         }).ToList();
-        return new BoardMessage(def.Id, def.Name, _calls.ToList(), queues, Local(now), hall.Engine.LastSequence);
+        return new BoardMessage(def.Id, def.Name, _calls.ToList(), queues, Local(now), hall.Engine.LastSequence)
+        {
+            Popular = [.. hall.Engine.MostIssuedToday(BoardMessage.PopularSize).Select(p => new BoardServiceCount(p.Key, p.Value))],
+        };
     }
 
     /// <summary>The retained state message of one counter.</summary>
@@ -73,17 +76,7 @@ public sealed class HallBoard(HallRuntime hall, int size = 10)
     }
 
     /// <summary>The retained catalogue: one source for every screen and kiosk.</summary>
-    public CatalogMessage Catalog()
-    {
-        var def = hall.Hall;
-        return new CatalogMessage(
-            def.Id,
-            def.Name,
-            def.TimeZone.Id,
-            [.. def.Queues.Select(q => new CatalogQueueEntry(q.Id, q.Prefix, q.Name))],
-            [.. def.Services.Select(s => new CatalogServiceEntry(s.Id, s.Name, s.QueueId, s.NeedsIdCard, s.AppointmentAllowed, s.DailyLimitPerPerson, s.DailyCapacity))],
-            [.. def.Counters.Select(c => new CatalogCounterEntry(c.Id, c.Name, c.Fallback, [.. def.QueuesServedBy(c).Select(q => new CatalogCounterQueue(q.QueueId, q.Weight))]))]);
-    }
+    public CatalogMessage Catalog() => CatalogMessages.Catalog(hall.Hall);
 
     private string CounterName(string counterId) => hall.Hall.FindCounter(counterId)?.Name ?? counterId;
 

@@ -38,6 +38,7 @@ public static class MosquittoAcl
                     sb.Append($"topic write {hall}/devices/{a.Username}/status\n");
                     sb.Append($"topic read {hall}/catalog\n");
                     sb.Append($"topic read {hall}/board\n");
+                    sb.Append($"topic read {hall}/guides/+\n");
                     sb.Append($"topic read {hall}/counters/+/state\n");
                     break;
                 case MqttRole.Display:
@@ -49,6 +50,7 @@ public static class MosquittoAcl
                     // also forbid writing the display's own requests.
                     sb.Append($"topic read {hall}/catalog\n");
                     sb.Append($"topic read {hall}/board\n");
+                    sb.Append($"topic read {hall}/guides/+\n");
                     sb.Append($"topic read {hall}/counters/#\n");
                     sb.Append($"topic read {hall}/events/#\n");
                     sb.Append($"topic read {hall}/devices/#\n");

@@ -4,6 +4,7 @@ using HallDevices.Messaging;
 using HallDevices.Queueing.Engine;
 using HallDevices.QueueServer.Halls;
 using HallDevices.QueueServer.Storage;
+using Microsoft.Extensions.Options;
 
 namespace HallDevices.QueueServer.Mqtt;
 
@@ -14,9 +15,37 @@ namespace HallDevices.QueueServer.Mqtt;
 /// is unreachable, events are not retried: they stay in the log, and consumers fetch the gap by
 /// sequence (<c>req/events</c>); retained state is republished whole on reconnection.
 /// </summary>
-public sealed class StatePublisher(HallRegistry registry, HallChangeFeed feed, HallMqttClient mqtt, HallClock clock, ILogger<StatePublisher> log) : BackgroundService
+public sealed class StatePublisher(HallRegistry registry, HallChangeFeed feed, HallMqttClient mqtt, HallClock clock, IOptions<BrokerOptions> broker, ILogger<StatePublisher> log) : BackgroundService
 {
     private readonly Dictionary<string, HallBoard> _boards = registry.Halls.ToDictionary(h => h.Hall.Id, h => new HallBoard(h));
+
+    /// <summary>
+    /// Fails start-up when a hall's catalogue or a guide would not pass the broker: retained state
+    /// the broker refuses would leave every kiosk without a catalogue, silently.
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        var limit = broker.Value.MaxMessageBytes;
+        foreach (var hall in registry.Halls)
+        {
+            var catalog = Json(CatalogMessages.Catalog(hall.Hall)).Length;
+            if (catalog > limit)
+            {
+                throw new StartupException($"hall {hall.Hall.Id}: its catalogue is {catalog} bytes, over Mqtt:MaxMessageBytes ({limit}); shorten names or raise the limit (and Mosquitto's max_packet_size)");
+            }
+
+            foreach (var service in hall.Hall.Services)
+            {
+                var guide = Json(CatalogMessages.Guide(hall.Hall, service)).Length;
+                if (guide > limit)
+                {
+                    throw new StartupException($"hall {hall.Hall.Id}: the guide of {service.Id} is {guide} bytes, over Mqtt:MaxMessageBytes ({limit})");
+                }
+            }
+        }
+
+        return base.StartAsync(cancellationToken);
+    }
     private readonly SemaphoreSlim _publishing = new(1, 1);
 
     /// <inheritdoc />
@@ -118,6 +147,11 @@ public sealed class StatePublisher(HallRegistry registry, HallChangeFeed feed, H
             {
                 var board = _boards[hall.Hall.Id];
                 await mqtt.PublishAsync(Topics.Catalog(hall.Hall.Id), Json(board.Catalog()), retain: true, ct);
+                foreach (var service in hall.Hall.Services)
+                {
+                    await mqtt.PublishAsync(Topics.Guide(hall.Hall.Id, service.Id), Json(CatalogMessages.Guide(hall.Hall, service)), retain: true, ct);
+                }
+
                 await mqtt.PublishAsync(Topics.Board(hall.Hall.Id), Json(board.Compose(clock.Time.GetUtcNow())), retain: true, ct);
                 foreach (var counter in hall.Engine.Counters())
                 {

@@ -29,6 +29,10 @@ internal sealed class DayTally(HallDefinition hall, DateOnly day)
     /// <summary>Tickets of the service standing today (issued, not voided).</summary>
     public int IssuedFor(string serviceId) => _issuedPerService.GetValueOrDefault(serviceId);
 
+    /// <summary>The <paramref name="count"/> services with most tickets standing today (none with 0), most first, ties in id order.</summary>
+    public IReadOnlyList<KeyValuePair<string, int>> MostIssued(int count) =>
+        [.. _issuedPerService.Where(p => p.Value > 0).OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(count)];
+
     /// <summary>Tickets of the service standing today for one person (by the keyed hash of the ID number).</summary>
     public int IssuedTo(string serviceId, string idHash) => _issuedPerPerson.GetValueOrDefault((serviceId, idHash));
 

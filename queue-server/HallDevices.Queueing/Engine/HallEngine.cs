@@ -160,6 +160,19 @@ public sealed partial class HallEngine
         }
     }
 
+    /// <summary>
+    /// Today's most asked-for services (tickets issued and not voided), most first: the kiosk lists
+    /// them before the categories.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, int>> MostIssuedToday(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        lock (_gate)
+        {
+            return _tally.MostIssued(count);
+        }
+    }
+
     /// <summary>Every ticket of the current service day, in issue order (for reports and checks).</summary>
     public IReadOnlyList<Ticket> TicketsToday()
     {

@@ -31,6 +31,18 @@ public sealed record HallDefinition(
     /// <summary>The district whose monthly bulletin lists the hall (hall file <c>district</c>), if any.</summary>
     public DistrictRef? District { get; init; }
 
+    /// <summary>
+    /// Service categories in hall-file order, parents before their children (hall file
+    /// <c>categories</c>); one per queue when the file has none.
+    /// </summary>
+    public IReadOnlyList<CategoryDefinition> Categories { get; init; } = [];
+
+    /// <summary>Services listed first before today's counts exist (hall file <c>frequent</c>).</summary>
+    public IReadOnlyList<string> Frequent { get; init; } = [];
+
+    /// <summary>The online app 全程网办 services point to (hall file <c>onlineApp</c>), if any.</summary>
+    public OnlineApp? OnlineApp { get; init; }
+
     /// <summary>Finds a queue by id.</summary>
     public QueueDefinition? FindQueue(string queueId) => Queues.FirstOrDefault(q => q.Id == queueId);
 
@@ -96,6 +108,18 @@ public sealed record ServiceDefinition(
 {
     /// <summary>The reference handling time the reports measure against (hall file <c>services[i].baseline</c>), if any.</summary>
     public ServiceBaseline? Baseline { get; init; }
+
+    /// <summary>English name (hall file <c>nameEn</c>), if given.</summary>
+    public string? NameEn { get; init; }
+
+    /// <summary>The category it is listed under; the queue's id when the hall file has no categories.</summary>
+    public string CategoryId { get; init; } = QueueId;
+
+    /// <summary>Pinyin initials pattern of the name for search (HallDevices.Contracts.PinyinInitials), e.g. <c>sbk</c>.</summary>
+    public string Initials { get; init; } = "";
+
+    /// <summary>The service guide (办事指南), if the hall file has one.</summary>
+    public ServiceGuide? Guide { get; init; }
 }
 
 /// <summary>A counter (window) with the queues it serves.</summary>

@@ -64,6 +64,29 @@ public static partial class HallFile
             : throw new HallConfigException(Join(path, name), $"'{name}' must be a string");
     }
 
+    private static string? OptionalNonEmptyString(JsonElement obj, string name, string path)
+    {
+        var value = OptionalString(obj, name, path);
+        return value is null ? null
+            : string.IsNullOrWhiteSpace(value) ? throw new HallConfigException(Join(path, name), $"'{name}' must not be empty (leave it out instead)")
+            : value.Trim();
+    }
+
+    private static int? OptionalNonNegativeInt(JsonElement obj, string name, string path)
+    {
+        if (!obj.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out var n) || n < 0)
+        {
+            throw new HallConfigException(Join(path, name), $"'{name}' must be a whole number of at least 0");
+        }
+
+        return n;
+    }
+
     private static bool? OptionalBool(JsonElement obj, string name, string path)
     {
         if (!obj.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)

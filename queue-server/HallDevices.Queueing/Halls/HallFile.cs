@@ -45,7 +45,7 @@ public static partial class HallFile
         {
             var root = doc.RootElement;
             RequireObject(root, "$");
-            AllowOnly(root, "$", "id", "name", "timeZone", "policy", "queues", "services", "counters", "evaluation", "calendar", "district");
+            AllowOnly(root, "$", "id", "name", "timeZone", "policy", "queues", "services", "counters", "evaluation", "calendar", "district", "categories", "frequent", "onlineApp");
 
             var id = RequiredString(root, "id", "$");
             if (!IdPattern().IsMatch(id))
@@ -57,7 +57,12 @@ public static partial class HallFile
             var tz = ParseTimeZone(OptionalString(root, "timeZone", "$") ?? "Asia/Shanghai");
             var policy = ParsePolicy(root);
             var queues = ParseQueues(root);
-            var services = ParseServices(root, queues);
+            var categories = ParseCategories(root);
+            var services = ParseServices(root, queues, categories);
+            if (categories is not null)
+            {
+                CheckCategoriesUsed(categories, services);
+            }
             var counters = ParseCounters(root, queues);
 
             foreach (var (queue, i) in queues.Select((q, i) => (q, i)))
@@ -73,6 +78,9 @@ public static partial class HallFile
                 Evaluation = ParseEvaluation(root),
                 Calendar = ParseCalendar(root),
                 District = ParseDistrict(root),
+                Categories = categories ?? [.. queues.Select(q => new CategoryDefinition(q.Id, q.Name, null, null))],
+                Frequent = ParseFrequent(root, services),
+                OnlineApp = ParseOnlineApp(root),
             };
         }
     }
@@ -135,7 +143,7 @@ public static partial class HallFile
         return list;
     }
 
-    private static List<ServiceDefinition> ParseServices(JsonElement root, List<QueueDefinition> queues)
+    private static List<ServiceDefinition> ParseServices(JsonElement root, List<QueueDefinition> queues, List<CategoryDefinition>? categories)
     {
         var list = new List<ServiceDefinition>();
         var items = RequiredArray(root, "services", "$");
@@ -144,7 +152,7 @@ public static partial class HallFile
             var path = $"services[{i}]";
             var s = items[i];
             RequireObject(s, path);
-            AllowOnly(s, path, "id", "name", "queue", "needsIdCard", "appointmentAllowed", "dailyLimitPerPerson", "dailyCapacity", "baseline");
+            AllowOnly(s, path, "id", "name", "queue", "needsIdCard", "appointmentAllowed", "dailyLimitPerPerson", "dailyCapacity", "baseline", "nameEn", "category", "initials", "guide");
             var id = RequiredId(s, path);
             Unique(list.Select(x => x.Id), id, $"{path}.id", "service id");
             var queue = RequiredString(s, "queue", path);
@@ -153,9 +161,10 @@ public static partial class HallFile
                 throw new HallConfigException($"{path}.queue", $"unknown queue '{queue}'");
             }
 
+            var name = RequiredString(s, "name", path);
             list.Add(new ServiceDefinition(
                 id,
-                RequiredString(s, "name", path),
+                name,
                 queue,
                 OptionalBool(s, "needsIdCard", path) ?? false,
                 OptionalBool(s, "appointmentAllowed", path) ?? false,
@@ -163,6 +172,10 @@ public static partial class HallFile
                 OptionalPositiveInt(s, "dailyCapacity", path))
             {
                 Baseline = ParseBaseline(s, path),
+                NameEn = OptionalNonEmptyString(s, "nameEn", path),
+                CategoryId = ParseServiceCategory(s, path, queue, categories),
+                Initials = ParseInitials(s, path, name),
+                Guide = ParseGuide(s, path),
             });
         }
 

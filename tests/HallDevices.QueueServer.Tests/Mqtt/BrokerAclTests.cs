@@ -48,6 +48,10 @@ public class BrokerAclTests
     {
         Assert.True(BrokerAcl.CanSubscribe(null, "a", "hall/xinqiao/board"));
         Assert.True(BrokerAcl.CanSubscribe(null, "a", "hall/xinqiao/catalog"));
+        Assert.True(BrokerAcl.CanSubscribe(null, "a", "hall/xinqiao/guides/+"));
+        Assert.True(BrokerAcl.CanSubscribe(null, "a", "hall/xinqiao/guides/social-card"));
+        Assert.False(BrokerAcl.CanSubscribe(null, "a", "hall/xinqiao/guides/#"));
+        Assert.False(BrokerAcl.CanSubscribe(null, "a", "hall/+/guides/+"));
         Assert.False(BrokerAcl.CanSubscribe(null, "a", "hall/xinqiao/events/#"));
         Assert.False(BrokerAcl.CanPublish(null, "a", "hall/xinqiao/req/ticket"));
     }

@@ -103,4 +103,19 @@ public class DayTallyTests
         Assert.Equal("A001", next.Value!.Ticket.Number);
         Assert.Equal(new DateOnly(2026, 11, 28), next.Value.Ticket.ServiceDay);
     }
+
+    [Fact]
+    public void The_most_issued_services_come_most_first_without_voided_tickets_or_other_days()
+    {
+        New(Waiting("A001", Nine) with { ServiceId = "s3" });
+        var voided = New(Waiting("A002", Nine) with { ServiceId = "s3" });
+        _tally.Count(voided, voided with { Status = TicketStatus.Voided });
+        New(Waiting("A003", Nine) with { ServiceId = "s1" });
+        New(Waiting("A004", Nine) with { ServiceId = "s1" });
+        New(Waiting("B001", Nine) with { ServiceId = "s2" });
+        New(Waiting("B002", Nine, day: Day.AddDays(-1)) with { ServiceId = "s2" });
+
+        Assert.Equal([new("s1", 2), new("s2", 1), new("s3", 1)], _tally.MostIssued(5));
+        Assert.Equal([new KeyValuePair<string, int>("s1", 2)], _tally.MostIssued(1));
+    }
 }
