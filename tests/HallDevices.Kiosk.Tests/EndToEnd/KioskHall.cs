@@ -25,12 +25,18 @@ public class KioskHall : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>The hall the server runs and the kiosk stands in.</summary>
+    public virtual SampleHall Hall => SampleHall.Town;
+
     /// <summary>Extra kiosk settings of a derived hall.</summary>
     protected virtual IReadOnlyDictionary<string, string> KioskSettings => new Dictionary<string, string>();
 
+    /// <summary>Extra server settings of a derived hall (another hall file, its kiosk's account).</summary>
+    protected virtual IReadOnlyDictionary<string, string> ServerSettings => new Dictionary<string, string>();
+
     public async Task InitializeAsync()
     {
-        Server = await ServerProcess.StartAsync();
+        Server = await ServerProcess.StartAsync(settings: ServerSettings);
         Reader = await SimProcess.StartAsync("id-card");
         Scanner = await SimProcess.StartAsync("scanner");
         Printer = await SimProcess.StartAsync("printer", "--out", Receipts);
@@ -115,7 +121,7 @@ public class KioskHall : IAsyncLifetime
     public async Task<JsonElement> ServerTicketAsync(string number)
     {
         using var http = new HttpClient { BaseAddress = Server.BaseUri };
-        return (await http.GetFromJsonAsync<JsonElement>($"/api/halls/xinqiao/tickets/{number}")).GetProperty("ticket");
+        return (await http.GetFromJsonAsync<JsonElement>($"/api/halls/{Hall.Id}/tickets/{number}")).GetProperty("ticket");
     }
 
     /// <summary>
@@ -126,3 +132,34 @@ public class KioskHall : IAsyncLifetime
     public static void AssertTrackingQr(JsonElement onServer, string? decoded) =>
         Assert.Matches("^" + System.Text.RegularExpressions.Regex.Escape(onServer.GetProperty("trackUrl").GetString()!) + @"\?k=[A-Za-z0-9_-]{22}$", decoded ?? "(no QR read)");
 }
+
+/// <summary>
+/// The village agent station (春申村便民服务代办点, <c>sample-village.json</c>) on a server of its own,
+/// with its kiosk on an account of that hall.
+/// </summary>
+public sealed class VillageKioskHall : KioskHall
+{
+    public override SampleHall Hall => SampleHall.Village;
+
+    protected override IReadOnlyDictionary<string, string> ServerSettings => new Dictionary<string, string>
+    {
+        ["Hall:ConfigFile"] = "halls/sample-village.json",
+
+        // After the five sample accounts of appsettings.json: the village kiosk's.
+        ["Mqtt:Accounts:5:Username"] = "kiosk-chunshen",
+        ["Mqtt:Accounts:5:Password"] = "sample-kiosk-chunshen",
+        ["Mqtt:Accounts:5:Role"] = "Kiosk",
+        ["Mqtt:Accounts:5:HallId"] = "chunshen",
+    };
+
+    protected override IReadOnlyDictionary<string, string> KioskSettings => new Dictionary<string, string>
+    {
+        ["Kiosk:HallId"] = "chunshen",
+        ["Kiosk:DeviceId"] = "kiosk-chunshen",
+        ["Mqtt:Username"] = "kiosk-chunshen",
+        ["Mqtt:Password"] = "sample-kiosk-chunshen",
+    };
+}
+
+[CollectionDefinition("village kiosk hall")]
+public sealed class VillageKioskHallCollection : ICollectionFixture<VillageKioskHall>;

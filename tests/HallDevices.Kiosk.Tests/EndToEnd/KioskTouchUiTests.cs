@@ -53,39 +53,56 @@ public sealed class KioskTouchUiTests(KioskHall hall, HeadlessChromium chromium)
     }
 
     [Fact]
-    public async Task The_start_screen_shows_every_category_and_service_of_the_catalogue_with_the_servers_waiting_counts()
+    public async Task The_start_screen_shows_todays_popular_then_the_frequent_services_and_every_category_and_both_follow_the_server()
     {
-        using var hallFile = JsonDocument.Parse(await File.ReadAllTextAsync(Repo.SampleHallFile));
-        var queues = hallFile.RootElement.GetProperty("queues").EnumerateArray().ToList();
-        var services = hallFile.RootElement.GetProperty("services").EnumerateArray().ToList();
-        var waiting = await ServerWaitingAsync();
-
-        await Expect(Page.Locator("#hall")).ToHaveTextAsync(hallFile.RootElement.GetProperty("name").GetString()!);
+        var hallFile = SampleHall.Town;
+        await using var board = await BoardAsync();
+        await Expect(Page.Locator("#hall")).ToHaveTextAsync(hallFile.Name);
         await Expect(Screen.Locator(".hint")).ToHaveTextAsync(StartHintZh);
-        await Expect(Screen.Locator("section.category h2")).ToHaveTextAsync(queues.Select(q => q.GetProperty("name").GetString()!).ToArray());
-        foreach (var queue in queues)
+        await Expect(Screen.Locator("[data-testid=categories] button.tile")).ToHaveTextAsync(
+            hallFile.Categories.Select(c => new Regex("^" + Regex.Escape(c.Name) + @"\d+ 项$")).ToArray());
+        await Expect(Screen.Locator("[data-testid=common] button[data-service]")).ToHaveCountAsync(8);
+        await AssertCommonAsync(board);
+
+        // Tickets taken elsewhere (the mobile channel) make a service popular today: it moves up the row by itself.
+        var rising = hallFile.Services.First(s => !s.NeedsIdCard && !Frequent.Contains(s.Id) && !board.Latest().Contains(s.Id, StringComparer.Ordinal)).Id;
+        using var mobile = StaffSessions.Integrator(hall.Server.BaseUri); // the online platform's key
+        for (var i = 0; i < 3; i++)
         {
-            var id = queue.GetProperty("id").GetString()!;
-            var section = Screen.Locator("section.category").Filter(new() { Has = Page.Locator("h2", new() { HasTextString = queue.GetProperty("name").GetString()! }) });
-            var inQueue = services.Where(s => s.GetProperty("queue").GetString() == id).ToList();
-            await Expect(section.Locator("button[data-service]")).ToHaveCountAsync(inQueue.Count);
-            foreach (var service in inQueue)
-            {
-                var button = section.Locator($"button[data-service='{service.GetProperty("id").GetString()}']");
-                var needsId = service.TryGetProperty("needsIdCard", out var n) && n.GetBoolean();
-                await Expect(button).ToBeVisibleAsync();
-                await Expect(button).ToContainTextAsync(service.GetProperty("name").GetString()!);
-                await Expect(button.Locator("small")).ToHaveTextAsync($"等候 {waiting[id]} 人" + (needsId ? " · 需身份证" : ""));
-            }
+            (await mobile.PostAsJsonAsync("/api/halls/xinqiao/tickets", new { serviceId = rising, channel = "mobile" })).EnsureSuccessStatusCode();
         }
 
-        // A ticket taken elsewhere (another kiosk, the mobile channel) raises the count on this screen by itself.
-        using var mobile = StaffSessions.Integrator(hall.Server.BaseUri); // the online platform's key
+        var popular = await board.WaitAsync(p => p.Contains(rising, StringComparer.Ordinal));
+        await Expect(Screen.Locator($"[data-testid=common] button[data-service='{rising}']")).ToBeVisibleAsync();
+        await AssertCommonAsync(board);
+        Assert.Contains(rising, popular);
+        _browser.AssertNoScriptErrors();
+    }
+
+    [Fact]
+    public async Task A_list_shows_each_service_with_the_servers_waiting_count_and_needs_id_and_the_count_follows_the_server()
+    {
+        var hallFile = SampleHall.Town;
+        var consultation = hallFile.Service("consultation");
+        await Page.OpenListOfAsync(hallFile, consultation);
+        var waiting = await ServerWaitingAsync();
+        var inList = hallFile.In(consultation.Category);
+        await Expect(Page.ListedServices()).ToHaveCountAsync(Math.Min(8, inList.Count));
+        foreach (var service in inList.Take(8))
+        {
+            var button = Screen.Locator($"button[data-service='{service.Id}']");
+            await Expect(button).ToContainTextAsync(service.Name);
+            var queue = await ServiceQueueAsync(service.Id);
+            await Expect(button.Locator("small")).ToHaveTextAsync($"等候 {waiting[queue]} 人" + (service.NeedsIdCard ? " · 需身份证" : ""));
+        }
+
+        // A ticket taken elsewhere (the mobile channel) raises the count on this screen by itself.
+        var rural = await ServiceQueueAsync("consultation");
+        using var mobile = StaffSessions.Integrator(hall.Server.BaseUri);
         (await mobile.PostAsJsonAsync("/api/halls/xinqiao/tickets", new { serviceId = "consultation", channel = "mobile" })).EnsureSuccessStatusCode();
         var after = await ServerWaitingAsync();
-        Assert.Equal(waiting["rural"] + 1, after["rural"]);
-        await Expect(Screen.Locator("button[data-service='consultation'] small")).ToHaveTextAsync($"等候 {after["rural"]} 人");
-        await Expect(Screen.Locator("button[data-service='farm-subsidy'] small")).ToHaveTextAsync($"等候 {after["rural"]} 人");
+        Assert.Equal(waiting[rural] + 1, after[rural]);
+        await Expect(Screen.Locator("button[data-service='consultation'] small")).ToHaveTextAsync($"等候 {after[rural]} 人");
         _browser.AssertNoScriptErrors();
     }
 
@@ -93,18 +110,22 @@ public sealed class KioskTouchUiTests(KioskHall hall, HeadlessChromium chromium)
     public async Task The_page_is_chinese_by_default_and_the_language_button_switches_it_to_english_and_back()
     {
         var lang = Page.GetByTestId("lang");
+        var move = SampleHall.Town.Service("household-move");
         await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
         await Expect(Screen.Locator(".hint")).ToHaveTextAsync(StartHintZh);
         await Expect(lang).ToHaveTextAsync("English");
+        await Page.OpenListOfAsync(SampleHall.Town, move);
         await Expect(Screen.Locator("button[data-service='household-move'] small")).ToHaveTextAsync(new Regex(@"^等候 \d+ 人 · 需身份证$"));
 
         await lang.TapAsync();
 
         await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "en");
-        await Expect(Screen.Locator(".hint")).ToHaveTextAsync(StartHintEn);
         await Expect(lang).ToHaveTextAsync("中文");
+        await Expect(Screen.Locator("button[data-service='household-move']")).ToContainTextAsync(move.NameEn!);
         await Expect(Screen.Locator("button[data-service='household-move'] small")).ToHaveTextAsync(new Regex(@"^\d+ waiting · ID card$"));
-        await Expect(Screen.Locator("button[data-service='consultation'] small")).ToHaveTextAsync(new Regex(@"^\d+ waiting$"));
+        await Page.BackAsync("category");
+        await Page.BackAsync("start");
+        await Expect(Screen.Locator(".hint")).ToHaveTextAsync(StartHintEn);
 
         await lang.TapAsync();
 
@@ -124,7 +145,10 @@ public sealed class KioskTouchUiTests(KioskHall hall, HeadlessChromium chromium)
         await hall.Reader.SendAsync("card 11"); // a card of its own: daily limits count per person
         await Expect(Screen).ToHaveAttributeAsync("data-screen", "services");
         await Expect(Screen.Locator(".hint")).ToHaveTextAsync(new Regex(@"^您好，测\*+，请选择办理事项$"));
+        await Page.OpenListOfAsync(SampleHall.Town, SampleHall.Town.Service("pension-enrol"));
         await Screen.Locator("button[data-service='pension-enrol']").TapAsync();
+        await Expect(Screen).ToHaveAttributeAsync("data-screen", "guide");
+        await Screen.Locator("[data-action='take']").TapAsync();
 
         await Expect(Screen).ToHaveAttributeAsync("data-screen", "ticket");
         var shown = (await Screen.Locator(".big").TextContentAsync())!;
@@ -164,8 +188,11 @@ public sealed class KioskTouchUiTests(KioskHall hall, HeadlessChromium chromium)
     public async Task Tapping_a_service_that_needs_an_id_card_without_one_shows_the_refusal_in_plain_words_and_takes_no_number()
     {
         var before = await ServerWaitingAsync();
-
+        await Page.OpenListOfAsync(SampleHall.Town, SampleHall.Town.Service("household-move"));
         await Screen.Locator("button[data-service='household-move']").TapAsync();
+        await Expect(Screen.GetByTestId("guide-facts")).ToContainTextAsync("需身份证");
+
+        await Screen.Locator("[data-action='take']").TapAsync();
 
         await Expect(Screen).ToHaveAttributeAsync("data-screen", "message");
         var message = Screen.Locator("p.message");
@@ -177,6 +204,47 @@ public sealed class KioskTouchUiTests(KioskHall hall, HeadlessChromium chromium)
         await Screen.Locator("[data-action='back']").TapAsync();
         await Expect(Screen).ToHaveAttributeAsync("data-screen", "start");
         _browser.AssertNoScriptErrors();
+    }
+
+    private static readonly IReadOnlyList<string> Frequent = FrequentOf(Repo.SampleHallFile);
+
+    private static IReadOnlyList<string> FrequentOf(string path)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        return doc.RootElement.GetProperty("frequent").EnumerateArray().Select(f => f.GetString()!).ToList();
+    }
+
+    /// <summary>常办事项 as the issue asks: today's most issued (the board's popular), then the hall file's frequent, 8 at most.</summary>
+    private static List<string> ExpectedCommon(IReadOnlyList<string> popular) => popular.Concat(Frequent).Distinct().Take(8).ToList();
+
+    /// <summary>The row shows what the latest board says (the page may be a push behind the broker for a moment).</summary>
+    private async Task AssertCommonAsync(BoardWatch board)
+    {
+        var deadline = DateTime.UtcNow + HeadlessChromium.Patience;
+        while (true)
+        {
+            var expected = ExpectedCommon(board.Latest());
+            var shown = await CommonIdsAsync();
+            if (expected.SequenceEqual(shown) || DateTime.UtcNow > deadline)
+            {
+                Assert.Equal(expected, shown);
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private async Task<List<string>> CommonIdsAsync() =>
+        [.. await Screen.Locator("[data-testid=common] button[data-service]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.service)")];
+
+    private async Task<BoardWatch> BoardAsync() => await BoardWatch.StartAsync(hall.Server.MqttPort);
+
+    private async Task<string> ServiceQueueAsync(string serviceId)
+    {
+        using var server = new HttpClient { BaseAddress = hall.Server.BaseUri };
+        var catalog = await server.GetFromJsonAsync<JsonElement>("/api/halls/xinqiao/services");
+        return catalog.GetProperty("services").EnumerateArray().Single(s => s.GetProperty("id").GetString() == serviceId).GetProperty("queueId").GetString()!;
     }
 
     private async Task<Dictionary<string, int>> ServerWaitingAsync()

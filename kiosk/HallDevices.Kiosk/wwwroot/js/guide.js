@@ -1,0 +1,75 @@
+// The guide screen (办事指南) of the service the kiosk's view names: what to bring, who can apply,
+// the time limits (0 → 即办件), the fee (none → 不收费), 最多跑一次, 全程网办 with its link and a QR
+// code drawn by the kiosk (GET /api/qr), 代收代办; and 取号, 取号并打印办事指南, 朗读, 返回.
+import { S, el, t, button, nameOf, service, catalog, waitingFor, post, lang } from './state.js';
+
+function section(testid, heading, ...body) {
+  const s = el('section', { className: 'guide-part' }, el('h3', { textContent: heading }), ...body);
+  s.dataset.testid = testid;
+  return s;
+}
+
+function badge(testid, text, extra) {
+  const b = el('span', { className: 'badge' + (extra ? ' ' + extra : ''), textContent: text });
+  b.dataset.testid = testid;
+  return b;
+}
+
+const days = (tt, n) => (n === 0 ? tt.onTheSpot : tt.days(n));
+
+function limits(tt, g) {
+  const rows = [];
+  if (g.legalDays !== null && g.legalDays !== undefined) rows.push([tt.legal, days(tt, g.legalDays), 'legal']);
+  if (g.promisedDays !== null && g.promisedDays !== undefined) rows.push([tt.promised, days(tt, g.promisedDays), 'promised']);
+  rows.push([tt.fee, g.fee || tt.free, 'fee']);
+  return el('dl', { className: 'facts' }, ...rows.flatMap(([k, v, id]) => {
+    const d = el('dd', { textContent: v });
+    d.dataset.testid = id;
+    return [el('dt', { textContent: k }), d];
+  }));
+}
+
+function online(tt, g) {
+  const app = catalog().onlineApp;
+  const appName = app ? (lang() === 'en' && app.nameEn ? app.nameEn : app.name) : null;
+  const link = el('p', { className: 'link', textContent: g.onlineUrl });
+  link.dataset.testid = 'online-url';
+  const qr = el('img', { className: 'qr', alt: g.onlineUrl, src: '/api/qr?text=' + encodeURIComponent(g.onlineUrl) });
+  qr.dataset.testid = 'online-qr';
+  const text = el('div', {}, el('p', { className: 'online-says', textContent: tt.online }),
+    ...(appName ? [el('p', { textContent: tt.onlineVia(appName) })] : []), link);
+  return section('online', tt.onlineBadge, el('div', { className: 'online-box' }, text, qr));
+}
+
+export function renderGuide(screen, view) {
+  const tt = t(), svc = service(view.guideServiceId), g = S.state.guide;
+  screen.replaceChildren();
+  screen.dataset.screen = 'guide';
+  if (!svc) return;
+  const name = el('h2', { className: 'guide-name', textContent: nameOf(svc) });
+  name.dataset.testid = 'guide-name';
+  const facts = el('p', { className: 'guide-facts', textContent: tt.waiting(waitingFor(svc)) + (svc.needsIdCard ? ' · ' + tt.needsId : '') });
+  facts.dataset.testid = 'guide-facts';
+  const badges = el('div', { className: 'badges' });
+  const parts = [];
+  if (g) {
+    if (g.oneTrip) badges.append(badge('badge-one-trip', tt.oneTrip));
+    if (g.onlineUrl) badges.append(badge('badge-online', tt.onlineBadge, 'online'));
+    if (g.agency) badges.append(badge('badge-agency', tt.agency, 'agency'));
+    parts.push(section('materials', tt.materials, el('ol', {}, ...g.materials.map(m => el('li', { textContent: m })))));
+    if (g.conditions.length) parts.push(section('conditions', tt.conditions, el('ul', {}, ...g.conditions.map(c => el('li', { textContent: c })))));
+    parts.push(limits(tt, g));
+    if (g.onlineUrl) parts.push(online(tt, g));
+  } else {
+    const none = el('p', { className: 'message', textContent: tt.noGuide });
+    none.dataset.testid = 'no-guide';
+    parts.push(none);
+  }
+  const id = svc.id;
+  const actions = el('div', { className: 'actions' },
+    button('action', tt.takeTicket, { action: 'take' }, () => post('/api/choose', { serviceId: id })),
+    ...(g ? [button('action', tt.takeWithGuide, { action: 'take-with-guide' }, () => post('/api/choose', { serviceId: id, printGuide: true }))] : []),
+    button('action secondary', tt.speak, { action: 'speak' }, () => post('/api/speak', { serviceId: id })),
+    button('action secondary', tt.back, { action: 'back' }, () => post('/api/browse')));
+  screen.append(el('div', { className: 'guide' }, el('p', { className: 'guide-label', textContent: tt.guide }), name, facts, badges, ...parts), actions);
+}
