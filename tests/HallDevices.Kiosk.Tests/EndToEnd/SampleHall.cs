@@ -56,6 +56,8 @@ public sealed class SampleHall
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
         var root = doc.RootElement;
         static string? Str(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        static int? Int(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt32() : null;
+        static bool Bool(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.True;
         static HallCategory Category(JsonElement c) => new(
             c.GetProperty("id").GetString()!, c.GetProperty("name").GetString()!, Str(c, "nameEn"),
             c.TryGetProperty("children", out var kids) ? kids.EnumerateArray().Select(Category).ToList() : []);
@@ -66,7 +68,14 @@ public sealed class SampleHall
             return new HallService(
                 s.GetProperty("id").GetString()!, s.GetProperty("name").GetString()!, Str(s, "nameEn"), s.GetProperty("category").GetString()!,
                 s.TryGetProperty("needsIdCard", out var n) && n.GetBoolean(),
-                guide.GetProperty("materials").EnumerateArray().Select(m => m.GetString()!).ToList(), Str(guide, "onlineUrl"));
+                guide.GetProperty("materials").EnumerateArray().Select(m => m.GetString()!).ToList(), Str(guide, "onlineUrl"))
+            {
+                LegalDays = Int(guide, "legalDays"),
+                PromisedDays = Int(guide, "promisedDays"),
+                Fee = Str(guide, "fee"),
+                OneTrip = Bool(guide, "oneTrip"),
+                Agency = Bool(guide, "agency"),
+            };
         }).ToList();
         return new SampleHall(root.GetProperty("id").GetString()!, root.GetProperty("name").GetString()!, categories, services);
     }
@@ -74,4 +83,15 @@ public sealed class SampleHall
 
 public sealed record HallCategory(string Id, string Name, string? NameEn, IReadOnlyList<HallCategory> Children);
 
-public sealed record HallService(string Id, string Name, string? NameEn, string Category, bool NeedsIdCard, IReadOnlyList<string> Materials, string? OnlineUrl);
+public sealed record HallService(string Id, string Name, string? NameEn, string Category, bool NeedsIdCard, IReadOnlyList<string> Materials, string? OnlineUrl)
+{
+    public int? LegalDays { get; init; }
+
+    public int? PromisedDays { get; init; }
+
+    public string? Fee { get; init; }
+
+    public bool OneTrip { get; init; }
+
+    public bool Agency { get; init; }
+}

@@ -34,11 +34,15 @@ function online(tt, g) {
   const appName = app ? (lang() === 'en' && app.nameEn ? app.nameEn : app.name) : null;
   const link = el('p', { className: 'link', textContent: g.onlineUrl });
   link.dataset.testid = 'online-url';
+  return section('online', tt.onlineBadge, el('div', { className: 'online-box' }, el('p', { className: 'online-says', textContent: tt.online }),
+    ...(appName ? [el('p', { textContent: tt.onlineVia(appName) })] : []), link));
+}
+
+// The QR code stays beside the buttons, in sight however long the guide is.
+function qrCode(g) {
   const qr = el('img', { className: 'qr', alt: g.onlineUrl, src: '/api/qr?text=' + encodeURIComponent(g.onlineUrl) });
   qr.dataset.testid = 'online-qr';
-  const text = el('div', {}, el('p', { className: 'online-says', textContent: tt.online }),
-    ...(appName ? [el('p', { textContent: tt.onlineVia(appName) })] : []), link);
-  return section('online', tt.onlineBadge, el('div', { className: 'online-box' }, text, qr));
+  return qr;
 }
 
 export function renderGuide(screen, view) {
@@ -66,10 +70,11 @@ export function renderGuide(screen, view) {
     parts.push(none);
   }
   const id = svc.id;
-  const actions = el('div', { className: 'actions' },
+  const actions = el('div', { className: 'actions' }, ...(g && g.onlineUrl ? [qrCode(g)] : []),
     button('action', tt.takeTicket, { action: 'take' }, () => post('/api/choose', { serviceId: id })),
     ...(g ? [button('action', tt.takeWithGuide, { action: 'take-with-guide' }, () => post('/api/choose', { serviceId: id, printGuide: true }))] : []),
     button('action secondary', tt.speak, { action: 'speak' }, () => post('/api/speak', { serviceId: id })),
     button('action secondary', tt.back, { action: 'back' }, () => post('/api/browse')));
-  screen.append(el('div', { className: 'guide' }, el('p', { className: 'guide-label', textContent: tt.guide }), name, facts, badges, ...parts), actions);
+  screen.append(el('div', { className: 'guide-screen' },
+    el('div', { className: 'guide' }, el('p', { className: 'guide-label', textContent: tt.guide }), name, facts, badges, ...parts), actions));
 }
