@@ -1,4 +1,4 @@
-namespace HallDevices.Display.Voice;
+namespace HallDevices.Devices.Voice;
 
 internal static class Executables
 {
