@@ -58,6 +58,7 @@ public sealed class EspeakEngine : ISpeechEngine
         }
 
         using var process = Process.Start(psi) ?? throw new InvalidOperationException("espeak-ng did not start.");
+        using var kill = Executables.KillOnCancel(process, cancellationToken);
         using var wav = new MemoryStream();
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.StandardOutput.BaseStream.CopyToAsync(wav, cancellationToken);

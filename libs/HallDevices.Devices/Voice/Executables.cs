@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace HallDevices.Devices.Voice;
 
 internal static class Executables
@@ -15,4 +17,21 @@ internal static class Executables
             .Select(dir => Path.Combine(dir, name))
             .FirstOrDefault(File.Exists);
     }
+
+    /// <summary>
+    /// Stops a child when its caller gives up on it: without this a cancelled utterance keeps
+    /// playing through the speaker (or espeak-ng keeps running) after the caller moved on.
+    /// </summary>
+    public static CancellationTokenRegistration KillOnCancel(Process process, CancellationToken cancellationToken) =>
+        cancellationToken.Register(() =>
+        {
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+            {
+                // Already exited.
+            }
+        });
 }

@@ -33,8 +33,18 @@ public sealed class PlayerSink : IAudioSink
         psi.ArgumentList.Add("-q");
         psi.ArgumentList.Add("-");
         using var process = Process.Start(psi) ?? throw new InvalidOperationException($"{_player} did not start.");
-        await process.StandardInput.BaseStream.WriteAsync(Wav.Write(audio), cancellationToken);
-        process.StandardInput.Close();
+        using var kill = Executables.KillOnCancel(process, cancellationToken);
+        try
+        {
+            await process.StandardInput.BaseStream.WriteAsync(Wav.Write(audio), cancellationToken);
+            process.StandardInput.Close();
+        }
+        catch (IOException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Killed on cancel while it was still reading: a broken pipe here means "cancelled".
+            throw new OperationCanceledException(cancellationToken);
+        }
+
         await process.WaitForExitAsync(cancellationToken);
         if (process.ExitCode != 0)
         {

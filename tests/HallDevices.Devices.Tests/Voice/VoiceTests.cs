@@ -84,4 +84,36 @@ public sealed class VoiceTests : IDisposable
         Assert.Contains("apt-get install alsa-utils", sink.Problem, StringComparison.Ordinal);
         Assert.Contains("Kiosk:Voice:OutDir", sink.Problem, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_cancelled_playback_stops_the_player_process()
+    {
+        // Stands in for aplay (no sound card here): reads the WAV, records its pid, then "plays" for a minute.
+        var player = Path.Combine(_dir, "slow-player");
+        var pidFile = Path.Combine(_dir, "pid");
+        await File.WriteAllTextAsync(player, $"#!/bin/sh\ncat > /dev/null\necho $$ > {pidFile}\nexec sleep 60\n");
+        File.SetUnixFileMode(player, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var sink = new PlayerSink(player);
+        Assert.Null(sink.Problem);
+        using var cts = new CancellationTokenSource();
+
+        var play = sink.PlayAsync(new Pcm(new short[8000], 8000), "x", cts.Token);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!File.Exists(pidFile) || (await File.ReadAllTextAsync(pidFile)).Trim().Length == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the player never started");
+            await Task.Delay(20);
+        }
+
+        var pid = int.Parse((await File.ReadAllTextAsync(pidFile)).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(Directory.Exists($"/proc/{pid}"));
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => play);
+        while (Directory.Exists($"/proc/{pid}") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ", StringComparison.Ordinal))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the player still runs after the cancel");
+            await Task.Delay(20);
+        }
+    }
 }
