@@ -38,7 +38,16 @@ public sealed class WavFileSink : IAudioSink
 
         var path = Path.Combine(Directory, $"{_prefix}-{Interlocked.Increment(ref _number):0000}-{label}.wav");
         var temp = path + ".tmp";
-        await File.WriteAllBytesAsync(temp, Wav.Write(audio), cancellationToken);
-        File.Move(temp, path, overwrite: true);
+        try
+        {
+            await File.WriteAllBytesAsync(temp, Wav.Write(audio), cancellationToken);
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            // Cancelled (a newer utterance replaced it) or the disk failed: leave no half file behind.
+            File.Delete(temp);
+            throw;
+        }
     }
 }

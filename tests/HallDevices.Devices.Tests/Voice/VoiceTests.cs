@@ -77,6 +77,18 @@ public sealed class VoiceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_failed_write_leaves_no_temporary_file_behind()
+    {
+        var sink = new WavFileSink(_dir, "say");
+
+        // The name it is about to take is a folder: renaming the finished file into place fails.
+        Directory.CreateDirectory(Path.Combine(_dir, "say-0001-zh.wav"));
+
+        await Assert.ThrowsAnyAsync<IOException>(() => sink.PlayAsync(new Pcm(new short[22050], 22050), "zh", CancellationToken.None));
+        Assert.Empty(Directory.GetFiles(_dir));
+    }
+
+    [Fact]
     public void A_missing_player_names_the_package_and_the_setting_that_writes_files_instead()
     {
         var sink = new PlayerSink("aplay-not-installed-here", "Kiosk:Voice:OutDir");
