@@ -1,3 +1,4 @@
+using HallDevices.Devices.Voice;
 using HallDevices.Display.Board;
 using HallDevices.Display.Output;
 using HallDevices.Display.Voice;
@@ -49,10 +50,10 @@ internal static class DisplayExtensions
 
         // Voice: always registered; VoiceService reports and idles when the engine is 'none' or missing.
         services.AddSingleton<AnnouncementQueue>();
-        services.AddSingleton<ISpeechEngine, EspeakEngine>();
-        services.AddSingleton<IAudioSink>(sp => string.IsNullOrWhiteSpace(Options(sp).Voice.OutDir)
-            ? ActivatorUtilities.CreateInstance<PlayerSink>(sp)
-            : ActivatorUtilities.CreateInstance<WavFileSink>(sp));
+        services.AddSingleton<ISpeechEngine>(sp => new EspeakEngine(Options(sp).Voice.VoiceName, Options(sp).Voice.Speed));
+        services.AddSingleton<IAudioSink>(sp => Options(sp).Voice.OutDir is { } dir && !string.IsNullOrWhiteSpace(dir)
+            ? new WavFileSink(dir, "announce")
+            : new PlayerSink(Options(sp).Voice.Player, "Display:Voice:OutDir"));
         services.AddSingleton<VoiceService>();
         services.AddHostedService(sp => sp.GetRequiredService<VoiceService>());
 

@@ -1,3 +1,4 @@
+using HallDevices.Devices.Voice;
 using HallDevices.Display.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -59,7 +60,7 @@ internal sealed class VoiceService(AnnouncementQueue queue, ISpeechEngine engine
                         parts.Add(speech);
                     }
 
-                    await sink.PlayAsync(Pcm.Concat(parts), announcement, stoppingToken);
+                    await sink.PlayAsync(Pcm.Concat(parts), announcement.Ticket, stoppingToken);
                     Played++;
                 }
                 catch (Exception e) when (e is not OperationCanceledException)

@@ -8,7 +8,8 @@ namespace HallDevices.Kiosk.Devices;
 /// <summary>
 /// The kiosk's thermal printer: ESC/POS over a serial line. A ticket goes out as the rendered
 /// raster (<c>GS v 0</c>) or, for printers configured without raster, as GB18030 text with the
-/// printer's own QR code. Status is a real <c>DLE EOT</c> round trip every time.
+/// printer's own QR code; a requested short guide goes below the details in both. Status is a
+/// real <c>DLE EOT</c> round trip every time.
 /// </summary>
 public sealed class EscPosTicketPrinter(PrinterPort link, TicketRenderer renderer, IOptions<KioskOptions> options, TimeProvider time, ILogger<EscPosPrinter> log) : ITicketPrinter
 {
@@ -27,7 +28,8 @@ public sealed class EscPosTicketPrinter(PrinterPort link, TicketRenderer rendere
     public Task PrintAsync(TicketContent ticket, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        var job = options.Value.Printer.Raster ? Raster(ticket) : Text(ticket);
+        var settings = options.Value.Printer;
+        var job = settings.Raster ? Raster(ticket) : Text(ticket, settings.PaperWidthMm);
         return link.UseAsync(async stream =>
         {
             using var printer = new EscPosPrinter(stream, time, log, StatusTimeout);
@@ -44,7 +46,8 @@ public sealed class EscPosTicketPrinter(PrinterPort link, TicketRenderer rendere
         .Cut()
         .ToArray();
 
-    private static byte[] Text(TicketContent ticket)
+    /// <summary>The text-mode job: GB18030 text, the guide (if any) left-aligned and wrapped at the paper's columns, the printer's own QR code.</summary>
+    private static byte[] Text(TicketContent ticket, int paperWidthMm)
     {
         var b = new EscPosBuilder().Initialize().ChineseMode(true).Align(EscPosAlignment.Center)
             .Line(ticket.HallName)
@@ -52,6 +55,18 @@ public sealed class EscPosTicketPrinter(PrinterPort link, TicketRenderer rendere
         foreach (var line in ticket.DetailLines())
         {
             b.Line(line);
+        }
+
+        if (ticket.GuideLines.Count > 0)
+        {
+            var columns = TicketText.ColumnsPerLine(paperWidthMm);
+            b.Line(new string('-', columns)).Align(EscPosAlignment.Left);
+            foreach (var line in ticket.GuideLines.SelectMany(l => TicketText.Wrap(l, columns, s => TicketText.Columns(s))))
+            {
+                b.Line(line);
+            }
+
+            b.Align(EscPosAlignment.Center);
         }
 
         return b.QrCode(ticket.TrackUrl, moduleSize: 6).Line(ticket.Hint).Feed(4).Cut().ToArray();

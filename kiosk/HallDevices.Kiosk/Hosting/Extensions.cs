@@ -2,6 +2,7 @@ using HallDevices.Kiosk.Devices;
 using HallDevices.Kiosk.Flows;
 using HallDevices.Kiosk.Queue;
 using HallDevices.Kiosk.Tickets;
+using HallDevices.Kiosk.Voice;
 using HallDevices.Messaging;
 using Microsoft.Extensions.Options;
 
@@ -42,6 +43,7 @@ public static class Extensions
         services.AddSingleton<KioskSession>();
         services.AddHostedService<SessionTicker>();
         services.AddKioskDevices(kiosk);
+        services.AddKioskVoice(builder.Configuration);
         builder.WebHost.UseUrls(kiosk.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries));
         return builder;
     }

@@ -29,4 +29,11 @@ public sealed record TicketContent(
         $"取号时间 {IssuedAt:yyyy-MM-dd HH:mm}",
         .. MaskedId is null ? Array.Empty<string>() : [$"身份证 {MaskedId}"],
     ];
+
+    /// <summary>
+    /// The short service guide printed below the details when the citizen asked for it
+    /// (<see cref="TicketGuide.ShortLines"/>); empty: none. Long lines are wrapped at the paper width
+    /// by the renderer and the text-mode printer.
+    /// </summary>
+    public IReadOnlyList<string> GuideLines { get; init; } = [];
 }

@@ -8,7 +8,8 @@ namespace HallDevices.Kiosk.Tickets;
 /// <summary>
 /// Draws a ticket with SkiaSharp for a thermal printer: 384 dots wide on 58 mm paper, 576 on
 /// 80 mm (203 dpi), Chinese in the CJK font, the tracking QR code drawn module by module from
-/// ZXing's matrix so it stays sharp after thresholding.
+/// ZXing's matrix so it stays sharp after thresholding. A short guide, when asked for, goes below
+/// the details, left-aligned and wrapped within the margins.
 /// </summary>
 public sealed class TicketRenderer : IDisposable
 {
@@ -35,7 +36,7 @@ public sealed class TicketRenderer : IDisposable
     public SKBitmap Render(TicketContent ticket)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        var margin = _width / 24;
+        var margin = Margin;
         var lines = ticket.DetailLines();
         var qr = QrModules(ticket.TrackUrl);
         var module = Math.Max(3, (_width / 2) / qr.Width);
@@ -46,7 +47,11 @@ public sealed class TicketRenderer : IDisposable
         big.Embolden = true; // thin strokes fade on thermal paper; the number must read from afar
         using var body = Font(_width / 20f);
         using var small = Font(_width / 26f);
-        var height = margin + Line(title) + Line(big) + (lines.Count * Line(body)) + margin + qrSize + margin + Line(small) + margin;
+
+        using var guideFont = GuideFont();
+        var guide = GuideRows(ticket.GuideLines);
+        var guideHeight = guide.Count == 0 ? 0 : margin + RuleHeight + (margin / 2f) + (guide.Count * Line(guideFont));
+        var height = margin + Line(title) + Line(big) + (lines.Count * Line(body)) + guideHeight + margin + qrSize + margin + Line(small) + margin;
 
         var bitmap = new SKBitmap(new SKImageInfo(_width, (int)Math.Ceiling(height), SKColorType.Gray8, SKAlphaType.Opaque));
         using var canvas = new SKCanvas(bitmap);
@@ -58,6 +63,19 @@ public sealed class TicketRenderer : IDisposable
         foreach (var line in lines)
         {
             y = Centered(canvas, line, body, ink, y);
+        }
+
+        if (guide.Count > 0)
+        {
+            // A rule, then the guide left-aligned: a list reads down its left edge.
+            y += margin;
+            canvas.DrawRect(margin, y, _width - (2 * margin), RuleHeight, ink);
+            y += RuleHeight + (margin / 2f);
+            foreach (var row in guide)
+            {
+                canvas.DrawText(row, margin, y - guideFont.Metrics.Ascent, SKTextAlign.Left, guideFont, ink);
+                y += Line(guideFont);
+            }
         }
 
         y += margin;
@@ -106,7 +124,23 @@ public sealed class TicketRenderer : IDisposable
     /// <inheritdoc />
     public void Dispose() => _typeface.Dispose();
 
+    private const float RuleHeight = 2;
+
     private SKFont Font(float size) => new(_typeface, size);
+
+    /// <summary>The guide lines as printed: each wrapped within the margins in the guide's font.</summary>
+    internal List<string> GuideRows(IReadOnlyList<string> guideLines)
+    {
+        using var font = GuideFont();
+        var width = _width - (2 * Margin);
+        return [.. (guideLines ?? []).SelectMany(line => TicketText.Wrap(line, width, s => font.MeasureText(s)))];
+    }
+
+    /// <summary>Left and right margin in dots.</summary>
+    internal int Margin => _width / 24;
+
+    // The guide is small print, but not below 20 dots (2.5 mm) so 58 mm paper stays readable.
+    private SKFont GuideFont() => Font(Math.Max(_width / 24f, 20f));
 
     private static float Line(SKFont font) => font.Spacing * 1.1f;
 

@@ -1,4 +1,5 @@
 using System.Net;
+using HallDevices.Devices.Voice;
 using HallDevices.Display.Board;
 using HallDevices.Display.Tests.Support;
 using HallDevices.Display.Voice;

@@ -37,6 +37,8 @@ internal static class ApiMatrix
         Row("GET", "/api/halls/{hallId}/events", "/api/halls/xinqiao/events?limit=5", null, 200, 200, 200, 200, 200),
         Row("GET", "/t/{hallId}/{number}", "/t/xinqiao/Z999", null, 404, 404, 404, 404, 404),
         Row("GET", "/api/halls/{hallId}/evaluation", "/api/halls/xinqiao/evaluation", null, 200, 200, 200, 200, 200),
+        Row("GET", "/api/halls/{hallId}/services", "/api/halls/xinqiao/services", null, 200, 200, 200, 200, 200),
+        Row("GET", "/api/halls/{hallId}/services/{serviceId}/guide", "/api/halls/xinqiao/services/social-card/guide", null, 200, 200, 200, 200, 200),
 
         // The live state of the hall: its staff and the district; not integrators.
         Row("GET", "/api/halls/{hallId}/snapshot", "/api/halls/xinqiao/snapshot", null, 401, 200, 200, 200, 403),

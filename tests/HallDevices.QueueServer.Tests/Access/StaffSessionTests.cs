@@ -171,7 +171,10 @@ public sealed class StaffSessionTests
             ["Identity:HashKey"] = key,
             ["Appointments:Key"] = key,
         };
-        for (var i = 0; i < 5; i++)
+        // Every sample device account gets a real password, however many the sample configuration lists.
+        using var appsettings = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Repo.Root, "queue-server", "HallDevices.QueueServer", "appsettings.json")));
+        var accounts = appsettings.RootElement.GetProperty("Mqtt").GetProperty("Accounts").GetArrayLength();
+        for (var i = 0; i < accounts; i++)
         {
             settings[$"Mqtt:Accounts:{i}:Password"] = $"test-device-secret-{i}";
         }

@@ -59,14 +59,16 @@ public sealed class CatalogPublishingTests(EmbeddedServerFixture fixture) : ICla
     public async Task The_board_lists_todays_most_issued_services_most_first()
     {
         await using var kiosk = await HallDevices.Testing.Mqtt.ConnectAsync(Port, Sample.Kiosk);
+
+        // Subscribed first, so a board composed after the last ticket arrives live, not only a retained one from before it.
+        var inbox = new Inbox();
+        await kiosk.SubscribeAsync($"hall/{Sample.Hall}/board", inbox.Handler);
         for (var i = 0; i < 3; i++)
         {
             Assert.Equal("ok", (await kiosk.RequestAsync("ticket", new { requestId = Guid.NewGuid().ToString("N"), serviceId = "consultation" })).Code());
         }
 
         Assert.Equal("ok", (await kiosk.RequestAsync("ticket", new { requestId = Guid.NewGuid().ToString("N"), serviceId = "farm-subsidy" })).Code());
-        var inbox = new Inbox();
-        await kiosk.SubscribeAsync($"hall/{Sample.Hall}/board", inbox.Handler);
 
         var board = Inbox.Json(await inbox.WaitForAsync(m => m.Topic == $"hall/{Sample.Hall}/board"
             && Inbox.Json(m).GetProperty("popular").EnumerateArray().Any(p => p.GetProperty("serviceId").GetString() == "farm-subsidy")));

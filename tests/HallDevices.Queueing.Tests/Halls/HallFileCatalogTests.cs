@@ -8,7 +8,7 @@ public class HallFileCatalogTests
     private const string CatalogHallJson = """
         {
           "id": "cat", "name": "目录厅",
-          "onlineApp": { "name": "随申办", "nameEn": "Suishenban app", "url": "https://zwfw.example.gov.cn/app" },
+          "onlineApp": { "name": "随申办", "nameEn": "Suishenban app", "url": "https://zwfw.example/app" },
           "frequent": ["social-card", "consult"],
           "categories": [
             { "id": "social", "name": "社保医保", "nameEn": "Social insurance",
@@ -19,7 +19,7 @@ public class HallFileCatalogTests
           "services": [
             { "id": "social-card", "name": "社会保障卡申领", "nameEn": "Apply for a social security card", "queue": "q1", "category": "card",
               "guide": { "materials": ["居民身份证原件", "近期免冠彩色证件照1张"], "conditions": ["在本市参加社会保险的人员"],
-                         "legalDays": 20, "promisedDays": 10, "oneTrip": true, "onlineUrl": "https://zwfw.example.gov.cn/item/social-card", "agency": true } },
+                         "legalDays": 20, "promisedDays": 10, "oneTrip": true, "onlineUrl": "https://zwfw.example/item/social-card", "agency": true } },
             { "id": "pension", "name": "城乡居民养老保险参保登记", "queue": "q1", "category": "pension",
               "guide": { "materials": ["居民身份证原件"], "legalDays": 0, "promisedDays": 0, "fee": "不收费以外的示例费用" } },
             { "id": "consult", "name": "政策咨询", "nameEn": "Policy enquiries", "queue": "q1", "category": "general", "initials": "zczx" }
@@ -53,7 +53,7 @@ public class HallFileCatalogTests
         Assert.Equal((20, 10), (card.LegalDays, card.PromisedDays));
         Assert.Null(card.Fee);
         Assert.True(card.OneTrip && card.Agency);
-        Assert.Equal("https://zwfw.example.gov.cn/item/social-card", card.OnlineUrl);
+        Assert.Equal("https://zwfw.example/item/social-card", card.OnlineUrl);
 
         var pension = hall.FindService("pension")!.Guide!;
         Assert.Equal((0, 0), (pension.LegalDays, pension.PromisedDays));
@@ -78,7 +78,7 @@ public class HallFileCatalogTests
         var hall = HallFile.Parse(CatalogHallJson);
 
         Assert.Equal(["social-card", "consult"], hall.Frequent);
-        Assert.Equal(new OnlineApp("随申办", "Suishenban app", "https://zwfw.example.gov.cn/app"), hall.OnlineApp);
+        Assert.Equal(new OnlineApp("随申办", "Suishenban app", "https://zwfw.example/app"), hall.OnlineApp);
     }
 
     [Fact]
@@ -103,12 +103,12 @@ public class HallFileCatalogTests
     [InlineData("\"materials\": [\"居民身份证原件\"]", "\"materials\": [\"  \"]", "services[1].guide.materials[0]", "non-empty string")]
     [InlineData("\"legalDays\": 20, \"promisedDays\": 10", "\"legalDays\": 5, \"promisedDays\": 10", "services[0].guide.promisedDays", "longer than the legal one")]
     [InlineData("\"legalDays\": 20", "\"legalDays\": -1", "services[0].guide.legalDays", "at least 0")]
-    [InlineData("\"onlineUrl\": \"https://zwfw.example.gov.cn/item/social-card\"", "\"onlineUrl\": \"zwfw/item\"", "services[0].guide.onlineUrl", "absolute http(s) URL")]
+    [InlineData("\"onlineUrl\": \"https://zwfw.example/item/social-card\"", "\"onlineUrl\": \"zwfw/item\"", "services[0].guide.onlineUrl", "absolute http(s) URL")]
     [InlineData("\"oneTrip\": true", "\"oneTrip\": \"yes\"", "services[0].guide.oneTrip", "true or false")]
     [InlineData("\"agency\": true", "\"agency\": true, \"agancy\": true", "services[0].guide.agancy", "unknown field")]
     [InlineData("\"frequent\": [\"social-card\", \"consult\"]", "\"frequent\": [\"social-card\", \"nope\"]", "frequent[1]", "unknown service 'nope'")]
     [InlineData("\"frequent\": [\"social-card\", \"consult\"]", "\"frequent\": [\"consult\", \"consult\"]", "frequent[1]", "duplicate")]
-    [InlineData("\"url\": \"https://zwfw.example.gov.cn/app\"", "\"url\": \"ftp://x\"", "onlineApp.url", "absolute http(s) URL")]
+    [InlineData("\"url\": \"https://zwfw.example/app\"", "\"url\": \"ftp://x\"", "onlineApp.url", "absolute http(s) URL")]
     [InlineData("\"initials\": \"zczx\"", "\"initials\": \"zcz\"", "services[2].initials", "has 3 letters but the name has 4")]
     [InlineData("\"initials\": \"zczx\"", "\"initials\": \"zczq\"", "services[2].initials", "letter 4 'q' is not an initial of '询'")]
     [InlineData("\"initials\": \"zczx\"", "\"initials\": \"ZCZX\"", "services[2].initials", "lowercase")]
@@ -136,5 +136,48 @@ public class HallFileCatalogTests
 
         Assert.Equal("services[1].category", e.Field);
         Assert.Contains("no 'categories'", e.Message, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>The two sample halls modelled on the seed: 127 town services, 60 village services, each complete.</summary>
+public class SampleHallCatalogTests
+{
+    public static TheoryData<string, int, int> SampleHalls() => new()
+    {
+        { "sample-town.json", 127, 6 },
+        { "sample-village.json", 60, 1 },
+    };
+
+    [Theory]
+    [MemberData(nameof(SampleHalls))]
+    public void A_sample_hall_carries_the_seeds_number_of_services_each_with_an_english_name_a_category_and_a_guide(string file, int services, int counters)
+    {
+        var hall = HallFile.Load(Path.Combine(AppContext.BaseDirectory, "halls", file));
+
+        Assert.Equal(services, hall.Services.Count);
+        Assert.Equal(counters, hall.Counters.Count);
+        Assert.All(hall.Services, s =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(s.NameEn), s.Id);
+            Assert.NotNull(s.Guide);
+            Assert.NotEmpty(s.Guide!.Materials);
+            Assert.DoesNotContain(hall.Categories, c => c.ParentId == s.CategoryId);
+            Assert.False(string.IsNullOrEmpty(s.Initials), s.Id);
+        });
+        Assert.All(hall.Categories, c => Assert.False(string.IsNullOrWhiteSpace(c.NameEn), c.Id));
+        Assert.All(hall.Frequent, id => Assert.NotNull(hall.FindService(id)));
+        Assert.NotNull(hall.OnlineApp);
+        Assert.Contains(hall.Services, s => s.Guide!.OnlineUrl is not null);
+        Assert.Contains(hall.Services, s => s.Guide!.Agency);
+    }
+
+    [Fact]
+    public void The_village_station_offers_only_services_the_town_has_under_the_same_names()
+    {
+        var town = HallFile.Load(Path.Combine(AppContext.BaseDirectory, "halls", "sample-town.json"));
+        var village = HallFile.Load(Path.Combine(AppContext.BaseDirectory, "halls", "sample-village.json"));
+
+        Assert.All(village.Services, s => Assert.Equal(s.Name, town.FindService(s.Id)?.Name));
+        Assert.Single(village.Counters);
     }
 }

@@ -1,12 +1,16 @@
 using System.Buffers.Binary;
 
-namespace HallDevices.Display.Voice;
+namespace HallDevices.Devices.Voice;
 
 /// <summary>Mono 16-bit PCM audio.</summary>
-internal sealed record Pcm(short[] Samples, int SampleRate)
+/// <param name="Samples">Signed 16-bit samples, one channel.</param>
+/// <param name="SampleRate">Samples per second (espeak-ng: 22050).</param>
+public sealed record Pcm(short[] Samples, int SampleRate)
 {
+    /// <summary>Length of the clip.</summary>
     public TimeSpan Duration => TimeSpan.FromSeconds((double)Samples.Length / SampleRate);
 
+    /// <summary>A silent clip of <paramref name="length"/>.</summary>
     public static Pcm Silence(TimeSpan length, int sampleRate) => new(new short[(int)(length.TotalSeconds * sampleRate)], sampleRate);
 
     /// <summary>Joins clips of the same sample rate.</summary>
@@ -24,8 +28,9 @@ internal sealed record Pcm(short[] Samples, int SampleRate)
 }
 
 /// <summary>RIFF/WAVE reading and writing for 16-bit PCM.</summary>
-internal static class Wav
+public static class Wav
 {
+    /// <summary>A complete WAV file (44-byte header, correct sizes) of <paramref name="pcm"/>.</summary>
     public static byte[] Write(Pcm pcm)
     {
         ArgumentNullException.ThrowIfNull(pcm);
@@ -102,32 +107,5 @@ internal static class Wav
         }
 
         throw new FormatException("WAVE file has no data chunk.");
-    }
-}
-
-/// <summary>The two-tone "ding-dong" before every announcement, so people look up before the number is spoken.</summary>
-internal static class Chime
-{
-    public static Pcm Create(int sampleRate)
-    {
-        var parts = new List<short>();
-        Tone(parts, 659.25, 0.35, sampleRate);
-        Tone(parts, 523.25, 0.6, sampleRate);
-        parts.AddRange(new short[sampleRate / 4]);
-        return new Pcm(parts.ToArray(), sampleRate);
-    }
-
-    private static void Tone(List<short> into, double hz, double seconds, int rate)
-    {
-        var n = (int)(seconds * rate);
-        for (var i = 0; i < n; i++)
-        {
-            var t = (double)i / rate;
-
-            // Bell-like: quick attack, exponential decay, a little second harmonic.
-            var envelope = Math.Min(1, t / 0.01) * Math.Exp(-3.5 * t);
-            var v = (Math.Sin(2 * Math.PI * hz * t) + (0.3 * Math.Sin(4 * Math.PI * hz * t))) / 1.3;
-            into.Add((short)(v * envelope * 0.6 * short.MaxValue));
-        }
     }
 }
