@@ -44,7 +44,7 @@ public enum TicketOutcomeKind
 /// check the printer again; report the print result, so a ticket that did not come out is voided
 /// and never called.
 /// </summary>
-public sealed class TicketFlow(IQueueClient queue, ITicketPrinter printer, IOptions<KioskOptions> options, TimeProvider time, ILogger<TicketFlow> log)
+public sealed class TicketFlow(IQueueClient queue, ITicketPrinter printer, IOptions<KioskOptions> options, TimeProvider time, ILogger<TicketFlow> log, ICatalogSource catalog)
 {
     /// <summary>Runs one attempt.</summary>
     public async Task<TicketOutcome> IssueAsync(TicketAsk ask, string hallName, CancellationToken cancellationToken)
@@ -84,6 +84,19 @@ public sealed class TicketFlow(IQueueClient queue, ITicketPrinter printer, IOpti
         }
 
         var content = new TicketContent(hallName, ticket.Number, ticket.ServiceName, ticket.WaitingAhead, ticket.EstimatedWaitMinutes, ticket.IssuedAt, ticket.MaskedId, ticket.TrackUrl ?? "");
+        if (ask.PrintGuide && ask.ServiceId is { } serviceId)
+        {
+            // A guide the kiosk has not received yet is not made up: the receipt is printed without it.
+            if (catalog.FindGuide(serviceId) is { } guide)
+            {
+                content = content with { GuideLines = TicketGuide.ShortLines(guide) };
+            }
+            else
+            {
+                log.LogWarning("No guide of {ServiceId} to print on {Number}", serviceId, ticket.Number);
+            }
+        }
+
         string? failure = null;
         try
         {

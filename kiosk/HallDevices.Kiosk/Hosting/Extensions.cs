@@ -44,6 +44,8 @@ public static class Extensions
         services.AddHostedService<SessionTicker>();
         services.AddKioskDevices(kiosk);
         services.AddKioskVoice(builder.Configuration);
+        services.AddSingleton<ReadAloud>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReadAloud>());
         builder.WebHost.UseUrls(kiosk.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries));
         return builder;
     }

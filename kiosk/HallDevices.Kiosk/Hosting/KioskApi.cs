@@ -126,6 +126,16 @@ public static class KioskApi
             session.SetElderly(on);
             return Results.NoContent();
         });
+        app.MapPost("/api/speak", (ServiceChoice? body, ReadAloud reader) =>
+        {
+            if (string.IsNullOrWhiteSpace(body?.ServiceId))
+            {
+                return Results.BadRequest(new { error = "serviceId is required" });
+            }
+
+            // The voice runs on; the newest 朗读 replaces what is being said.
+            return reader.Speak(body.ServiceId) ? Results.Accepted() : UnknownService(body.ServiceId);
+        });
         app.MapPost("/api/touch", (KioskSession session) =>
         {
             session.Touch();

@@ -13,14 +13,15 @@ public class KioskSessionBrowsingTests
 
     private readonly FakeQueueClient _queue = new();
     private readonly FakeTicketPrinter _printer = new();
+    private readonly FakeCatalog _catalog = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 1, 30, 0, TimeSpan.Zero));
     private readonly KioskSession _session;
 
     public KioskSessionBrowsingTests()
     {
         var options = Options.Create(new KioskOptions { DeviceId = "kiosk-07", IdleTimeoutSeconds = 30 });
-        var flow = new TicketFlow(_queue, _printer, options, _time, NullLogger<TicketFlow>.Instance);
-        _session = new KioskSession(flow, new PassCodePolicy(new PassCodeOptions()), new FakeCatalog(), _time, options);
+        var flow = new TicketFlow(_queue, _printer, options, _time, NullLogger<TicketFlow>.Instance, _catalog);
+        _session = new KioskSession(flow, new PassCodePolicy(new PassCodeOptions()), _catalog, _time, options);
     }
 
     private void Idle(int seconds)
@@ -74,14 +75,14 @@ public class KioskSessionBrowsingTests
     }
 
     [Fact]
-    public async Task A_ticket_from_the_guide_with_the_guide_printed_is_issued_like_any_ticket()
+    public async Task A_ticket_from_the_guide_with_the_guide_printed_is_issued_like_any_ticket_and_carries_the_guide()
     {
         _session.OpenGuide(FakeCatalog.CertificateService);
 
         await _session.ChooseAsync(FakeCatalog.CertificateService, printGuide: true, default);
 
         Assert.Equal(FakeCatalog.CertificateService, Assert.Single(_queue.Requests).ServiceId);
-        Assert.Single(_printer.Printed);
+        Assert.Equal(HallDevices.Kiosk.Tickets.TicketGuide.Title, Assert.Single(_printer.Printed).GuideLines[0]);
         Assert.Equal(KioskScreen.Ticket, _session.View.Screen);
     }
 

@@ -15,14 +15,15 @@ public class KioskSessionTests
 
     private readonly FakeQueueClient _queue = new();
     private readonly FakeTicketPrinter _printer = new();
+    private readonly FakeCatalog _catalog = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 1, 30, 0, TimeSpan.Zero));
     private readonly KioskSession _session;
 
     public KioskSessionTests()
     {
         var options = Options.Create(new KioskOptions { DeviceId = "kiosk-07", IdleTimeoutSeconds = 30 });
-        var flow = new TicketFlow(_queue, _printer, options, _time, NullLogger<TicketFlow>.Instance);
-        _session = new KioskSession(flow, new PassCodePolicy(new PassCodeOptions()), new FakeCatalog(), _time, options);
+        var flow = new TicketFlow(_queue, _printer, options, _time, NullLogger<TicketFlow>.Instance, _catalog);
+        _session = new KioskSession(flow, new PassCodePolicy(new PassCodeOptions()), _catalog, _time, options);
     }
 
     [Fact]

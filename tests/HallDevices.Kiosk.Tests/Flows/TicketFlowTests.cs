@@ -13,7 +13,9 @@ public class TicketFlowTests
     private readonly FakeTicketPrinter _printer = new();
     private readonly TimerCountingTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 1, 30, 0, TimeSpan.Zero));
 
-    private TicketFlow Flow() => new(_queue, _printer, Options.Create(new KioskOptions { DeviceId = "kiosk-07" }), _time, NullLogger<TicketFlow>.Instance);
+    private readonly FakeCatalog _catalog = new();
+
+    private TicketFlow Flow() => new(_queue, _printer, Options.Create(new KioskOptions { DeviceId = "kiosk-07" }), _time, NullLogger<TicketFlow>.Instance, _catalog);
 
     [Fact]
     public async Task A_ticket_is_requested_for_this_kiosk_printed_and_reported_as_printed()
