@@ -192,6 +192,18 @@ public sealed class KioskFindingTests(KioskHall hall, HeadlessChromium chromium)
         Assert.True(Contrast(hintInk, pageBg) >= 4.5, $"contrast {Contrast(hintInk, pageBg):0.0}:1 is below WCAG AA");
         await _browser.ScreenshotAsync(Path.Combine(_shots, "elderly-list.png"));
 
+        // A guide opened in elderly mode is read aloud at once, in Chinese; 朗读 in English reads it in English.
+        var said = hall.SpeechFiles().Length;
+        await Screen.Locator($"button[data-service='{service.Id}']").TapAsync();
+        await Expect(Screen.GetByTestId("guide-name")).ToHaveTextAsync(service.Name);
+        AssertSpeech(await hall.WaitForSpeechAsync(said, "zh"));
+        await _browser.ScreenshotAsync(Path.Combine(_shots, "elderly-guide.png"));
+        said = hall.SpeechFiles().Length;
+        await Page.GetByTestId("lang").TapAsync();
+        await Expect(Screen.GetByTestId("guide-name")).ToHaveTextAsync(service.NameEn!);
+        await Screen.Locator("[data-action='speak']").TapAsync();
+        AssertSpeech(await hall.WaitForSpeechAsync(said, "en"));
+
         // The next citizen gets the normal screen.
         (await hall.Http.PostAsync(new Uri("/api/cancel", UriKind.Relative), null)).EnsureSuccessStatusCode();
         await Expect(Screen).ToHaveAttributeAsync("data-screen", "start");
@@ -226,6 +238,51 @@ public sealed class KioskFindingTests(KioskHall hall, HeadlessChromium chromium)
         await Expect(Screen.Locator("[data-action='take-with-guide']")).ToHaveTextAsync("Ticket with printed guide");
         await _browser.ScreenshotAsync(Path.Combine(_shots, "english-guide.png"));
         _browser.AssertNoScriptErrors();
+    }
+
+    [Fact]
+    public async Task A_ticket_taken_with_the_guide_prints_a_receipt_with_its_short_form_below_the_ticket()
+    {
+        var service = Town.Service("consultation");
+        Assert.False(service.NeedsIdCard);
+
+        var plain = await TakeAsync(service, "take");
+        var guided = await TakeAsync(service, "take-with-guide");
+
+        using var plainShot = SkiaSharp.SKBitmap.Decode(plain.Receipt);
+        using var guidedShot = SkiaSharp.SKBitmap.Decode(guided.Receipt);
+        Assert.Equal(plainShot.Width, guidedShot.Width);
+
+        // Title, 所需材料, each material, the time limit and the fee: at least five more lines of 20+ dots.
+        Assert.True(guidedShot.Height - plainShot.Height >= 5 * 20 + Math.Min(service.Materials.Count, 8) * 20, $"the guided receipt is {guidedShot.Height} dots long, the plain one {plainShot.Height}");
+        KioskHall.AssertTrackingQr(await hall.ServerTicketAsync(guided.Number), QrCodes.DecodePng(guided.Receipt));
+        _browser.AssertNoScriptErrors();
+    }
+
+    /// <summary>From the start screen: the service's list, its guide, the button named <paramref name="action"/>; the printed receipt, then back to the start.</summary>
+    private async Task<(string Number, string Receipt)> TakeAsync(HallService service, string action)
+    {
+        var next = hall.ReceiptCount + 1;
+        await Page.OpenListOfAsync(Town, service);
+        await Page.PageToAsync(service.Id);
+        await Screen.Locator($"button[data-service='{service.Id}']").TapAsync();
+        await Screen.Locator($"[data-action='{action}']").TapAsync();
+        await Expect(Screen).ToHaveAttributeAsync("data-screen", "ticket");
+        var number = (await Screen.Locator(".big").TextContentAsync())!;
+        var receipt = await hall.WaitForReceiptAsync(next);
+        await Screen.Locator("[data-action='back']").TapAsync();
+        await Expect(Screen).ToHaveAttributeAsync("data-screen", "start");
+        return (number, receipt);
+    }
+
+    /// <summary>A real utterance: a RIFF/WAVE file with more than a second of audio.</summary>
+    private static void AssertSpeech(string wav)
+    {
+        var bytes = File.ReadAllBytes(wav);
+        Assert.Equal("RIFF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
+        Assert.Equal("WAVE", System.Text.Encoding.ASCII.GetString(bytes, 8, 4));
+        var byteRate = BitConverter.ToInt32(bytes, 28);
+        Assert.True(bytes.Length - 44 > byteRate, $"{Path.GetFileName(wav)} holds {(bytes.Length - 44) / (double)byteRate:0.00} s of audio");
     }
 
     private static string Days(int days) => days == 0 ? "即办件（当场办结）" : $"{days} 个工作日";

@@ -23,6 +23,9 @@ public class KioskHall : IAsyncLifetime
 
     public string Receipts { get; } = TempDir.Create("receipts");
 
+    /// <summary>Where the kiosk writes what it reads aloud (<c>Kiosk:Voice:OutDir</c>), one WAV per utterance.</summary>
+    public string Speech { get; } = TempDir.Create("kiosk-speech");
+
     public HttpClient Http { get; private set; } = null!;
 
     /// <summary>The hall the server runs and the kiosk stands in.</summary>
@@ -47,6 +50,7 @@ public class KioskHall : IAsyncLifetime
             ["Kiosk:Scanner:Port"] = Scanner.HostPort!,
             ["Kiosk:Printer:Port"] = Printer.HostPort!,
             ["Kiosk:RequestTimeout"] = "00:00:01",
+            ["Kiosk:Voice:OutDir"] = Speech,
         };
         foreach (var (key, value) in KioskSettings)
         {
@@ -103,6 +107,26 @@ public class KioskHall : IAsyncLifetime
     }
 
     public int ReceiptCount => Directory.GetFiles(Receipts, "receipt-*.png").Length;
+
+    /// <summary>The utterances written so far (<c>say-NNNN-{zh|en}.wav</c>), oldest first.</summary>
+    public string[] SpeechFiles() => [.. Directory.GetFiles(Speech, "say-*.wav").Order(StringComparer.Ordinal)];
+
+    /// <summary>Waits for an utterance after the first <paramref name="already"/> ones, in <paramref name="language"/>; returns its file.</summary>
+    public async Task<string> WaitForSpeechAsync(int already, string language)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var next = SpeechFiles().Skip(already).FirstOrDefault(f => f.EndsWith($"-{language}.wav", StringComparison.Ordinal));
+            if (next is not null)
+            {
+                return next;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"nothing was read aloud in {language} within 20 s; files: {string.Join(", ", SpeechFiles().Select(Path.GetFileName))}\n--- kiosk log:\n{Kiosk.Output}");
+            await Task.Delay(50);
+        }
+    }
 
     /// <summary>Waits for receipt <paramref name="number"/> to be in the folder (the emulator moves each one in whole).</summary>
     public async Task<string> WaitForReceiptAsync(int number)
