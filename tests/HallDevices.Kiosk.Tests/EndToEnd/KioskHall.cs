@@ -159,21 +159,16 @@ public class KioskHall : IAsyncLifetime
 
 /// <summary>
 /// The village agent station (春申村便民服务代办点, <c>sample-village.json</c>) on a server of its own,
-/// with its kiosk on an account of that hall.
+/// with its kiosk on that hall's sample account.
 /// </summary>
 public sealed class VillageKioskHall : KioskHall
 {
     public override SampleHall Hall => SampleHall.Village;
 
+    // The server's sample accounts include the village kiosk's (kiosk-chunshen).
     protected override IReadOnlyDictionary<string, string> ServerSettings => new Dictionary<string, string>
     {
         ["Hall:ConfigFile"] = "halls/sample-village.json",
-
-        // After the five sample accounts of appsettings.json: the village kiosk's.
-        ["Mqtt:Accounts:5:Username"] = "kiosk-chunshen",
-        ["Mqtt:Accounts:5:Password"] = "sample-kiosk-chunshen",
-        ["Mqtt:Accounts:5:Role"] = "Kiosk",
-        ["Mqtt:Accounts:5:HallId"] = "chunshen",
     };
 
     protected override IReadOnlyDictionary<string, string> KioskSettings => new Dictionary<string, string>
