@@ -206,11 +206,12 @@ public sealed class DemoHall : IAsyncDisposable
             var app = ChildApp.Start(id, "kiosk/HallDevices.Kiosk", new Dictionary<string, string>
             {
                 ["Kiosk:HallId"] = HallId,
-            ["Kiosk:DeviceId"] = id,
+                ["Kiosk:DeviceId"] = id,
                 ["Kiosk:Urls"] = ui.ToString().TrimEnd('/'),
                 ["Kiosk:IdCardReader:Port"] = reader.HostPath!,
                 ["Kiosk:Scanner:Port"] = scanner.HostPath!,
                 ["Kiosk:Printer:Port"] = printer.HostPath!,
+                ["Kiosk:Voice:OutDir"] = Path.Combine(Artefacts, "voice-" + id),
                 ["Mqtt:Port"] = Str(MqttPort),
                 ["Mqtt:Username"] = id,
                 ["Mqtt:Password"] = "sample-" + id,

@@ -205,7 +205,21 @@ public sealed class DemoScript(DemoHall hall, HallMonitor monitor, int citizens,
             kiosk.Reader.Place(i);
             await ui.WaitScreenAsync(s => s == "services", ct);
             var service = CardServices[Pick(CardServices.Length)];
-            outcome = await ui.ChooseAsync(service, ct);
+            var readsGuide = Roll() < 0.3;
+            if (readsGuide)
+            {
+                // Some read the guide first, an older citizen in the elderly mode (read aloud), and take it on the receipt.
+                var elderly = Roll() < 0.4;
+                if (elderly)
+                {
+                    await ui.ElderlyAsync(true, ct);
+                }
+
+                await ui.OpenGuideAsync(service, ct);
+                output.WriteLine($"        {kiosk.Id}: citizen {i} reads the guide of {service}{(elderly ? " in the elderly mode, read aloud" : "")}");
+            }
+
+            outcome = await ui.ChooseAsync(service, ct, printGuide: readsGuide);
             kiosk.Reader.Remove();
         }
         else if (roll < 0.8)

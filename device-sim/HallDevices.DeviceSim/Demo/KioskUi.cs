@@ -35,13 +35,29 @@ public sealed class KioskUi : IDisposable
         return new KioskView(v.Screen, v.Version, v.MessageCode, v.Ticket?.Number);
     }
 
-    /// <summary>Taps <paramref name="serviceId"/> and waits for the ticket or the message that answers it.</summary>
-    public async Task<KioskView> ChooseAsync(string serviceId, CancellationToken cancellationToken)
+    /// <summary>Taps <paramref name="serviceId"/> (取号, or 取号并打印办事指南 with <paramref name="printGuide"/>) and waits for the ticket or the message that answers it.</summary>
+    public async Task<KioskView> ChooseAsync(string serviceId, CancellationToken cancellationToken, bool printGuide = false)
     {
         var before = (await ViewAsync(cancellationToken)).Version;
-        using var reply = await _http.PostAsJsonAsync("/api/choose", new { serviceId }, cancellationToken);
+        using var reply = await _http.PostAsJsonAsync("/api/choose", new { serviceId, printGuide }, cancellationToken);
         reply.EnsureSuccessStatusCode();
         return await WaitScreenAsync(s => s is "ticket" or "message", cancellationToken, before);
+    }
+
+    /// <summary>Opens the guide (办事指南) of <paramref name="serviceId"/>, as tapping a service in the list does.</summary>
+    public async Task OpenGuideAsync(string serviceId, CancellationToken cancellationToken)
+    {
+        var before = (await ViewAsync(cancellationToken)).Version;
+        using var reply = await _http.PostAsJsonAsync("/api/guide", new { serviceId }, cancellationToken);
+        reply.EnsureSuccessStatusCode();
+        await WaitScreenAsync(s => s == "guide", cancellationToken, before);
+    }
+
+    /// <summary>Switches the elderly mode (长辈模式: large type, the guide read aloud as it opens).</summary>
+    public async Task ElderlyAsync(bool on, CancellationToken cancellationToken)
+    {
+        using var reply = await _http.PostAsJsonAsync("/api/elderly", new { on }, cancellationToken);
+        reply.EnsureSuccessStatusCode();
     }
 
     /// <summary>Waits until the screen (newer than <paramref name="afterVersion"/>) is one <paramref name="screen"/> accepts.</summary>
