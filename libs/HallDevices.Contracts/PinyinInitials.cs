@@ -3,7 +3,7 @@ namespace HallDevices.Contracts;
 /// <summary>
 /// The catalogue's pinyin initials pattern (<see cref="CatalogServiceEntry.Initials"/>): one token per
 /// searchable character of a name — a letter, or <c>[xy]</c> for a character read several ways
-/// (长 → <c>[cz]</c>) — so 社会保障卡 → <c>shbzk</c> and a citizen typing <c>sbk</c> or <c>bzk</c> finds it
+/// (长 → <c>[cz]</c>) — so 社会保障卡 → <c>s[hk]bz[kq]</c> and a citizen typing <c>shbzk</c>, <c>bzk</c> or <c>sbk</c> finds it
 /// on a kiosk without a Chinese input method.
 /// </summary>
 public static class PinyinInitials
@@ -135,7 +135,7 @@ public static class PinyinInitials
 
     /// <summary>
     /// True when the letters and digits of <paramref name="query"/> match tokens of
-    /// <paramref name="pattern"/> in order, gaps allowed: 社会保障卡申领 (<c>shbzksl</c>) for <c>sbk</c>,
+    /// <paramref name="pattern"/> in order, gaps allowed: 社会保障卡申领 (<c>s[hk]bz[kq]sl</c>) for <c>sbk</c>,
     /// the way citizens shorten 社会保障卡 to 社保卡. Search ranks these after consecutive matches.
     /// </summary>
     public static bool IsSubsequence(string pattern, string query)

@@ -26,6 +26,9 @@ import unicodedata
 # dictionaries (现代汉语词典, 通用规范汉字字典) keep the readings people say.
 FIELDS = ("kMandarin", "kXHC1983", "kTGHZ2013")
 
+# Every Unihan field that holds Mandarin readings, for --fields.
+KNOWN_FIELDS = ("kMandarin", "kHanyuPinyin", "kXHC1983", "kTGHZ2013")
+
 # The table covers the CJK Unified Ideographs block. The extensions are rare in service names and
 # would more than double the file; a name using one is rejected with a clear error instead.
 FIRST, LAST = 0x4E00, 0x9FFF
@@ -111,7 +114,7 @@ def main():
                         help="comma-separated Unihan reading fields to unite (default: %(default)s)")
     args = parser.parse_args()
     fields = tuple(f for f in args.fields.split(",") if f)
-    unknown = [f for f in fields if f not in FIELDS]
+    unknown = [f for f in fields if f not in KNOWN_FIELDS]
     if unknown:
         sys.exit(f"generate.py: not a pinyin field: {', '.join(unknown)}")
 

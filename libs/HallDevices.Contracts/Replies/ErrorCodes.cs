@@ -139,6 +139,9 @@ public static class ErrorCodes
     /// <summary>HTTP only (404): a report chart that does not exist.</summary>
     public const string UnknownChart = "unknown-chart";
 
+    /// <summary>HTTP only (404): the hall file gives the service no guide (办事指南).</summary>
+    public const string NoGuide = "no-guide";
+
     /// <summary>Every code above, in the order of the table in docs/mqtt-api.md.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -152,5 +155,6 @@ public static class ErrorCodes
         StorageUnavailable, RequestIdReused,
         NotSignedIn, Forbidden, AntiforgeryFailed,
         InvalidPeriod, InvalidImport, UnknownDistrict, UnknownChart,
+        NoGuide,
     ];
 }

@@ -25,9 +25,14 @@ public static class ServiceGuideApi
                 return HallApi.NotFound(hallId);
             }
 
-            return hall.Hall.FindService(serviceId) is { } service
-                ? Results.Json(CatalogMessages.Guide(hall.Hall, service), ContractJson.Options)
-                : Results.Json(Reply.Fail(ErrorCodes.UnknownService, $"hall '{hallId}' has no service '{serviceId}'"), ContractJson.Options, statusCode: StatusCodes.Status404NotFound);
+            if (hall.Hall.FindService(serviceId) is not { } service)
+            {
+                return Results.Json(Reply.Fail(ErrorCodes.UnknownService, $"hall '{hallId}' has no service '{serviceId}'"), ContractJson.Options, statusCode: StatusCodes.Status404NotFound);
+            }
+
+            return CatalogMessages.Guide(hall.Hall, service) is { } guide
+                ? Results.Json(guide, ContractJson.Options)
+                : Results.Json(Reply.Fail(ErrorCodes.NoGuide, $"the hall file gives '{serviceId}' no guide"), ContractJson.Options, statusCode: StatusCodes.Status404NotFound);
         });
         return app;
     }

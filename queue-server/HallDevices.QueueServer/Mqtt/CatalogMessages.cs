@@ -28,25 +28,13 @@ public static class CatalogMessages
         };
     }
 
-    /// <summary>The retained guide of one service: from the hall file, or a bare one (no materials listed) when it has none.</summary>
-    public static GuideMessage Guide(HallDefinition def, ServiceDefinition service)
+    /// <summary>The retained guide of one service, or null when the hall file gives it none (a kiosk then says so, rather than show an empty guide as free).</summary>
+    public static GuideMessage? Guide(HallDefinition def, ServiceDefinition service)
     {
         ArgumentNullException.ThrowIfNull(def);
         ArgumentNullException.ThrowIfNull(service);
-        var g = service.Guide;
-        return new GuideMessage(
-            def.Id,
-            service.Id,
-            service.Name,
-            service.NameEn,
-            g?.Materials ?? [],
-            g?.Conditions ?? [],
-            g?.LegalDays,
-            g?.PromisedDays,
-            g?.Fee,
-            g?.OneTrip ?? false,
-            g?.OnlineUrl,
-            g?.Agency ?? false);
+        return service.Guide is not { } g ? null
+            : new GuideMessage(def.Id, service.Id, service.Name, service.NameEn, g.Materials, g.Conditions, g.LegalDays, g.PromisedDays, g.Fee, g.OneTrip, g.OnlineUrl, g.Agency);
     }
 
     private static CatalogServiceEntry Service(ServiceDefinition s) =>

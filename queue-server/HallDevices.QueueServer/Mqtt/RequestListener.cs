@@ -23,6 +23,9 @@ public sealed class RequestListener(
 {
     private static readonly string[] Kinds = ["ticket", "counter", "evaluate", "print-result", "events"];
     private const int MaxRepliesInFlight = 256;
+
+    /// <summary>Room left in a broker message for the reply's own fields, topic and properties.</summary>
+    private const int ReplyHeadroomBytes = 2048;
     private readonly List<IAsyncDisposable> _subscriptions = [];
     private readonly SemaphoreSlim _repliesInFlight = new(MaxRepliesInFlight, MaxRepliesInFlight);
     private volatile bool _subscribed;
@@ -172,6 +175,29 @@ public sealed class RequestListener(
         }
 
         // As published on the events topics: ratings included, follow-up and appeal records not.
-        return new Reply(true) { Events = EventMessages.Page(hall.Store, Math.Max(0, request.After ?? 0), Math.Clamp(request.Limit ?? 500, 1, 1000), withRatings: true) };
+        var page = EventMessages.Page(hall.Store, Math.Max(0, request.After ?? 0), Math.Clamp(request.Limit ?? 500, 1, 1000), withRatings: true);
+        return new Reply(true) { Events = FitMessage(page) };
+    }
+
+    /// <summary>
+    /// The leading events of a page whose reply fits one broker message (<c>Mqtt:MaxMessageBytes</c>,
+    /// less room for the topic and properties): a reply the broker refuses would reach the client as
+    /// silence. The client asks again from the last sequence it got; an empty page is the end.
+    /// </summary>
+    private HallEventMessage[] FitMessage(HallEventMessage[] page)
+    {
+        var budget = options.Value.MaxMessageBytes - ReplyHeadroomBytes;
+        var used = 0;
+        for (var i = 0; i < page.Length; i++)
+        {
+            // One event's bytes as an array element: its JSON and the comma before the next.
+            used += ContractJson.SerializeToUtf8Bytes(new[] { page[i] }).Length - 1;
+            if (used > budget)
+            {
+                return page[..Math.Max(1, i)];
+            }
+        }
+
+        return page;
     }
 }

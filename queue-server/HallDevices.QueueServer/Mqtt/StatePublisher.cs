@@ -18,6 +18,7 @@ namespace HallDevices.QueueServer.Mqtt;
 public sealed class StatePublisher(HallRegistry registry, HallChangeFeed feed, HallMqttClient mqtt, HallClock clock, IOptions<BrokerOptions> broker, ILogger<StatePublisher> log) : BackgroundService
 {
     private readonly Dictionary<string, HallBoard> _boards = registry.Halls.ToDictionary(h => h.Hall.Id, h => new HallBoard(h));
+    private readonly SemaphoreSlim _publishing = new(1, 1);
 
     /// <summary>
     /// Fails start-up when a hall's catalogue or a guide would not pass the broker: retained state
@@ -34,9 +35,9 @@ public sealed class StatePublisher(HallRegistry registry, HallChangeFeed feed, H
                 throw new StartupException($"hall {hall.Hall.Id}: its catalogue is {catalog} bytes, over Mqtt:MaxMessageBytes ({limit}); shorten names or raise the limit (and Mosquitto's max_packet_size)");
             }
 
-            foreach (var service in hall.Hall.Services)
+            foreach (var service in hall.Hall.Services.Where(s => s.Guide is not null))
             {
-                var guide = Json(CatalogMessages.Guide(hall.Hall, service)).Length;
+                var guide = Json(CatalogMessages.Guide(hall.Hall, service)!).Length;
                 if (guide > limit)
                 {
                     throw new StartupException($"hall {hall.Hall.Id}: the guide of {service.Id} is {guide} bytes, over Mqtt:MaxMessageBytes ({limit})");
@@ -46,7 +47,6 @@ public sealed class StatePublisher(HallRegistry registry, HallChangeFeed feed, H
 
         return base.StartAsync(cancellationToken);
     }
-    private readonly SemaphoreSlim _publishing = new(1, 1);
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -149,7 +149,9 @@ public sealed class StatePublisher(HallRegistry registry, HallChangeFeed feed, H
                 await mqtt.PublishAsync(Topics.Catalog(hall.Hall.Id), Json(board.Catalog()), retain: true, ct);
                 foreach (var service in hall.Hall.Services)
                 {
-                    await mqtt.PublishAsync(Topics.Guide(hall.Hall.Id, service.Id), Json(CatalogMessages.Guide(hall.Hall, service)), retain: true, ct);
+                    // No guide: an empty retained message clears one an earlier hall file had.
+                    var guide = CatalogMessages.Guide(hall.Hall, service);
+                    await mqtt.PublishAsync(Topics.Guide(hall.Hall.Id, service.Id), guide is null ? ReadOnlyMemory<byte>.Empty : Json(guide), retain: true, ct);
                 }
 
                 await mqtt.PublishAsync(Topics.Board(hall.Hall.Id), Json(board.Compose(clock.Time.GetUtcNow())), retain: true, ct);

@@ -154,7 +154,9 @@ public static partial class HallFile
         for (var i = 0; i < letters.Length; i++)
         {
             var ch = searchable[i];
-            if (PinyinTable.TryGetInitials(ch, out _) && !PinyinTable.Allows(ch, letters[i]))
+            // A CJK character the table lacks takes any letter (that is what the override is for); every other one must agree.
+            var unknown = !PinyinTable.TryGetInitials(ch, out _) && !char.IsAsciiLetterOrDigit(ch) && !IsFullWidthLetterOrDigit(ch);
+            if (!unknown && !PinyinTable.Allows(ch, letters[i]))
             {
                 throw new HallConfigException($"{path}.initials", string.Create(CultureInfo.InvariantCulture, $"letter {i + 1} '{letters[i]}' is not an initial of '{ch}'"));
             }
@@ -162,6 +164,8 @@ public static partial class HallFile
 
         return letters;
     }
+
+    private static bool IsFullWidthLetterOrDigit(char c) => c is (>= '０' and <= '９') or (>= 'Ａ' and <= 'Ｚ') or (>= 'ａ' and <= 'ｚ');
 
     private static bool IsSearchable(char c) => PinyinTable.SearchableLength(c.ToString()) == 1;
 

@@ -115,6 +115,7 @@ public class HallFileCatalogTests
     [InlineData("\"name\": \"政策咨询\"", "\"name\": \"政策咨询㐀\"", "services[2].initials", "has 4 letters but the name has 5")]
     [InlineData("\"name\": \"城乡居民养老保险参保登记\"", "\"name\": \"城乡居民养老保险参保登记㐀\"", "services[1].name", "'㐀' (U+3400) is not in the pinyin table; add \"initials\"")]
     [InlineData("\"nameEn\": \"Policy enquiries\"", "\"nameEn\": \" \"", "services[2].nameEn", "must not be empty")]
+    [InlineData("\"name\": \"政策咨询\", \"nameEn\"", "\"name\": \"12345政策咨询\", \"nameEn\"", "services[2].initials", "has 4 letters but the name has 9")]
     public void A_broken_catalogue_section_is_rejected_naming_the_field(string find, string replace, string field, string reason)
     {
         Assert.Contains(find, CatalogHallJson, StringComparison.Ordinal);
@@ -124,6 +125,26 @@ public class HallFileCatalogTests
         var e = Assert.Throws<HallConfigException>(() => HallFile.Parse(broken));
 
         Assert.Equal(field, e.Field);
+        Assert.Contains(reason, e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("12345zczx", null)]
+    [InlineData("abcdezczx", "letter 1 'a' is not an initial of '1'")]
+    [InlineData("12345zczq", "letter 9 'q' is not an initial of '询'")]
+    public void An_initials_override_must_agree_with_digits_and_letters_of_the_name_too(string initials, string? reason)
+    {
+        var json = CatalogHallJson.Replace("\"name\": \"政策咨询\"", "\"name\": \"12345政策咨询\"", StringComparison.Ordinal)
+            .Replace("\"initials\": \"zczx\"", $"\"initials\": \"{initials}\"", StringComparison.Ordinal);
+
+        if (reason is null)
+        {
+            Assert.Equal(initials, HallFile.Parse(json).FindService("consult")!.Initials);
+            return;
+        }
+
+        var e = Assert.Throws<HallConfigException>(() => HallFile.Parse(json));
+        Assert.Equal("services[2].initials", e.Field);
         Assert.Contains(reason, e.Message, StringComparison.Ordinal);
     }
 

@@ -5,7 +5,7 @@ namespace HallDevices.Queueing.Halls;
 /// <summary>
 /// Pinyin initials of Chinese characters, from a table generated out of Unicode's Unihan database
 /// (<c>tools/pinyin/</c>), and the <em>initials pattern</em> of a service name built from them:
-/// one token per searchable character, e.g. 户口迁移（长期） → <c>hkq[cy][cz][jq]</c>.
+/// one token per searchable character, e.g. 户口迁移（长期） → <c>hkqy[cz][jq]</c>.
 /// </summary>
 /// <remarks>
 /// The table covers the CJK Unified Ideographs block (U+4E00–U+9FFF), which holds all of GB 2312.
