@@ -70,7 +70,15 @@ export function renderGuide(screen, view) {
     parts.push(none);
   }
   const id = svc.id;
-  const actions = el('div', { className: 'actions' }, ...(g && g.onlineUrl ? [qrCode(g)] : []),
+  // 取号 refused here (id-required): said above the buttons, the guide staying open for the card.
+  const refusal = [];
+  if (view.messageCode) {
+    const m = el('p', { className: 'guide-refusal', role: 'alert', textContent: tt.messages[view.messageCode] || tt.messages.refused });
+    m.dataset.testid = 'guide-message';
+    m.dataset.code = view.messageCode;
+    refusal.push(m);
+  }
+  const actions = el('div', { className: 'actions' }, ...refusal, ...(g && g.onlineUrl ? [qrCode(g)] : []),
     button('action', tt.takeTicket, { action: 'take' }, () => post('/api/choose', { serviceId: id })),
     ...(g ? [button('action', tt.takeWithGuide, { action: 'take-with-guide' }, () => post('/api/choose', { serviceId: id, printGuide: true }))] : []),
     button('action secondary', tt.speak, { action: 'speak' }, () => post('/api/speak', { serviceId: id })),
