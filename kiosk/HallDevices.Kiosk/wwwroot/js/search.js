@@ -9,6 +9,7 @@ const LETTERS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 let root = null, input, hint, status, results, labels = [];
 let asked = '';   // the query last sent: a slower, older answer is dropped
 let timer = 0;
+let composing = false; // an input method is composing in the field: its text is not S.nav.query yet
 
 function search(now) {
   const query = input.value.trim();
@@ -38,8 +39,11 @@ function build() {
   input.dataset.testid = 'search-input';
   input.maxLength = 32;
   // An input method composes Chinese in several key strokes; search once the characters are there.
-  input.addEventListener('input', e => { if (!e.isComposing) search(false); });
-  input.addEventListener('compositionend', () => search(false));
+  // While it composes, the field holds letters S.nav.query has not seen; a redraw then leaves the field alone.
+  input.addEventListener('compositionstart', () => { composing = true; });
+  input.addEventListener('input', e => { if (!e.isComposing && !composing) search(false); });
+  input.addEventListener('compositionend', () => { composing = false; search(false); });
+  input.addEventListener('blur', () => { composing = false; });
   hint = el('p', { className: 'hint small' });
   const keys = LETTERS.map(row => el('div', { className: 'keys' },
     ...[...row].map(c => button('key', c, { key: c }, () => key(c)))));
@@ -59,10 +63,11 @@ function build() {
 export function renderSearch(screen) {
   const tt = t();
   if (!root) build();
-  if (screen.firstElementChild !== root || screen.childElementCount !== 1) screen.replaceChildren(root);
+  if (screen.firstElementChild !== root || screen.childElementCount !== 1) { composing = false; screen.replaceChildren(root); }
   screen.dataset.screen = 'search';
-  // Typing updates S.nav.query at once, so this only clears the field for a new search or a new citizen.
-  if (input.value !== (S.nav.query || '')) input.value = S.nav.query || '';
+  // Typing updates S.nav.query at once, so this only clears the field for a new search or a new
+  // citizen; never mid-composition, when pushed state (waiting counts) would wipe the input method's text.
+  if (!composing && input.value !== (S.nav.query || '')) input.value = S.nav.query || '';
   input.placeholder = tt.searchPlaceholder;
   hint.textContent = tt.searchHint;
   for (const [b, label] of labels) b.textContent = tt[label];
