@@ -2,7 +2,7 @@
 // a–z keyboard for pinyin initials with 删除, 清空 and 返回, and the kiosk's ranked results
 // (GET /api/search), paged like a category. The field and keyboard are built once and kept
 // across redraws, so pushed state (waiting counts) never takes the text or the focus away.
-import { S, el, t, go, button, service } from './state.js';
+import { S, el, t, go, button, service, lang } from './state.js';
 import { pagedServices } from './services.js';
 
 const LETTERS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
@@ -16,17 +16,18 @@ function search(now) {
   S.nav = { screen: 'search', query: input.value, results: query ? S.nav.results : null, for: query ? S.nav.for : '', page: 0 };
   clearTimeout(timer);
   if (!query) { asked = ''; S.redraw(); return; }
+  const language = lang();
   timer = setTimeout(async () => {
     asked = query;
     try {
-      const r = await fetch('/api/search?q=' + encodeURIComponent(query));
+      const r = await fetch('/api/search?q=' + encodeURIComponent(query) + '&lang=' + language);
       if (!r.ok) throw new Error(r.status);
       const found = await r.json();
       if (asked !== query || S.nav.screen !== 'search') return;
-      S.nav = { ...S.nav, results: found.services, for: query, page: 0 };
+      S.nav = { ...S.nav, results: found.services, for: query, forLang: language, page: 0 };
     } catch {
       if (asked !== query) return;
-      S.nav = { ...S.nav, results: [], for: query, page: 0 };
+      S.nav = { ...S.nav, results: [], for: query, forLang: language, page: 0 };
     }
     S.redraw();
   }, now ? 0 : 150);
@@ -68,6 +69,8 @@ export function renderSearch(screen) {
   // Typing updates S.nav.query at once, so this only clears the field for a new search or a new
   // citizen; never mid-composition, when pushed state (waiting counts) would wipe the input method's text.
   if (!composing && input.value !== (S.nav.query || '')) input.value = S.nav.query || '';
+  // English names match only in English: results asked in the other language are asked again.
+  if (!composing && S.nav.for && S.nav.forLang && S.nav.forLang !== lang()) search(true);
   input.placeholder = tt.searchPlaceholder;
   hint.textContent = tt.searchHint;
   for (const [b, label] of labels) b.textContent = tt[label];
