@@ -96,13 +96,16 @@ public sealed class KioskTouchUiTests(KioskHall hall, HeadlessChromium chromium)
             await Expect(button.Locator("small")).ToHaveTextAsync($"等候 {waiting[queue]} 人" + (service.NeedsIdCard ? " · 需身份证" : ""));
         }
 
-        // A ticket taken elsewhere (the mobile channel) raises the count on this screen by itself.
+        // A ticket taken elsewhere (the mobile channel) raises the count on this screen by itself,
+        // in place: the button under the citizen's finger is the same element afterwards.
+        await Screen.Locator("button[data-service='consultation']").EvaluateAsync("b => { b.dataset.before = 'count'; }");
         var rural = await ServiceQueueAsync("consultation");
         using var mobile = StaffSessions.Integrator(hall.Server.BaseUri);
         (await mobile.PostAsJsonAsync("/api/halls/xinqiao/tickets", new { serviceId = "consultation", channel = "mobile" })).EnsureSuccessStatusCode();
         var after = await ServerWaitingAsync();
         Assert.Equal(waiting[rural] + 1, after[rural]);
         await Expect(Screen.Locator("button[data-service='consultation'] small")).ToHaveTextAsync($"等候 {after[rural]} 人");
+        await Expect(Screen.Locator("button[data-service='consultation']")).ToHaveAttributeAsync("data-before", "count");
         _browser.AssertNoScriptErrors();
     }
 
