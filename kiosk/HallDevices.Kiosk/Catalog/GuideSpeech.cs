@@ -23,7 +23,8 @@ public static class GuideSpeech
         var parts = new List<string> { service.Name };
         if (guide is null)
         {
-            parts.Add("办事指南请到引导台咨询");
+            // What the screen says: nothing of a guide the hall file does not have is made up.
+            parts.Add("暂无办事指南，请到引导台咨询");
             return string.Join("。", parts) + "。";
         }
 
@@ -62,7 +63,7 @@ public static class GuideSpeech
         var parts = new List<string> { service.NameEn ?? guide?.NameEn ?? service.Name };
         if (guide is null)
         {
-            parts.Add("Please ask at the guide desk for the service guide");
+            parts.Add("No guide yet. Please ask at the guide desk");
             return string.Join(". ", parts) + ".";
         }
 

@@ -7,7 +7,9 @@ namespace HallDevices.Kiosk.Catalog;
 /// Finds services the way citizens ask for them at the kiosk: any part of the Chinese name
 /// (typed with an input method or a physical keyboard), the pinyin initials of the name on the
 /// on-screen a–z keyboard (社会保障卡申领 by <c>shbz</c>, or shortened the usual way, 社保卡 → <c>sbk</c>),
-/// and the English name. Pure: the catalogue and today's counts come in, ranked services go out.
+/// and, on the English screen, the English name (on the Chinese screen two letters such as <c>ca</c>
+/// are initials, not the start of "Cancel"). Pure: the catalogue and today's counts come in, ranked
+/// services go out.
 /// </summary>
 /// <remarks>
 /// Ranking, best first: (0) the name, its initials or its English name starts with the query;
@@ -34,7 +36,8 @@ public static class ServiceSearch
     /// <param name="query">What the citizen typed.</param>
     /// <param name="issuedToday">Tickets issued today per service id (missing: none).</param>
     /// <param name="limit">Most results.</param>
-    public static IReadOnlyList<CatalogService> Find(IReadOnlyList<CatalogService> services, string? query, IReadOnlyDictionary<string, int> issuedToday, int limit = MaxResults)
+    /// <param name="language">The screen's language, <c>zh</c> or <c>en</c>: only <c>en</c> matches the English names.</param>
+    public static IReadOnlyList<CatalogService> Find(IReadOnlyList<CatalogService> services, string? query, IReadOnlyDictionary<string, int> issuedToday, int limit = MaxResults, string language = "zh")
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(issuedToday);
@@ -45,11 +48,12 @@ public static class ServiceSearch
         }
 
         var initialsQuery = IsInitialsQuery(q);
+        var english = language == "en";
         var hits = new List<(int Rank, int Issued, int Order, CatalogService Service)>();
         for (var i = 0; i < services.Count; i++)
         {
             var s = services[i];
-            var rank = Math.Min(RankName(s.Name, q), RankEnglish(s.NameEn, q));
+            var rank = english ? Math.Min(RankName(s.Name, q), RankEnglish(s.NameEn, q)) : RankName(s.Name, q);
             if (initialsQuery && s.Initials is { } initials)
             {
                 rank = Math.Min(rank, RankInitials(initials, q));

@@ -31,7 +31,7 @@ public enum KioskScreen
 /// <param name="CitizenName">Masked name from the card (张*).</param>
 /// <param name="MaskedId">Masked ID number.</param>
 /// <param name="PassColor">Colour of an accepted pass code.</param>
-/// <param name="MessageCode">Why the message screen is shown.</param>
+/// <param name="MessageCode">Why the message screen is shown; on the guide screen, why its 取号 was refused (<c>id-required</c>).</param>
 /// <param name="Ticket">The ticket just printed (or voided).</param>
 public sealed record KioskView(
     KioskScreen Screen,
@@ -132,7 +132,11 @@ public sealed class KioskSession(TicketFlow flow, PassCodePolicy passCodes, ICat
 
         if (service.NeedsIdCard && CurrentIdNumber() is null)
         {
-            Update(v => v with { Screen = KioskScreen.Message, MessageCode = ErrorCodes.IdRequired });
+            // On the service's own guide the citizen stays there, told to swipe the card: the message
+            // screen's 返回 would forget them, and a card swiped on it would lose the guide.
+            Update(v => v.Screen == KioskScreen.Guide && v.GuideServiceId == serviceId
+                ? v with { MessageCode = ErrorCodes.IdRequired }
+                : v with { Screen = KioskScreen.Message, MessageCode = ErrorCodes.IdRequired });
             return Task.CompletedTask;
         }
 
@@ -169,6 +173,7 @@ public sealed class KioskSession(TicketFlow flow, PassCodePolicy passCodes, ICat
     {
         Screen = v.CitizenName is not null || v.PassColor is not null || _idNumber is not null ? KioskScreen.Services : KioskScreen.Start,
         GuideServiceId = null,
+        MessageCode = null,
     });
 
     /// <summary>Back to the start screen, forgetting the citizen.</summary>

@@ -1,4 +1,5 @@
 using HallDevices.Kiosk.Catalog;
+using HallDevices.Kiosk.Flows;
 using HallDevices.Kiosk.Queue;
 
 namespace HallDevices.Kiosk;
@@ -12,10 +13,12 @@ public static class CatalogApi
         ArgumentNullException.ThrowIfNull(app);
 
         // { "query": q, "services": [ids, best first] }: the page draws the names from the catalogue it has.
-        app.MapGet("/api/search", (string? q, MqttQueueClient queue) =>
+        // lang (zh or en, else the screen's language): English names match only in English.
+        app.MapGet("/api/search", (string? q, string? lang, MqttQueueClient queue, KioskSession session) =>
         {
             var query = q ?? "";
-            var found = ServiceSearch.Find(queue.Reader.Services, query, queue.Reader.Popularity);
+            var language = lang is "zh" or "en" ? lang : session.View.Language;
+            var found = ServiceSearch.Find(queue.Reader.Services, query, queue.Reader.Popularity, language: language);
             return Results.Json(new { query, services = found.Select(s => s.Id).ToList() }, KioskApi.Json);
         });
 

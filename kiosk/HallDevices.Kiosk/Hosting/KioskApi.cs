@@ -36,11 +36,39 @@ public static class KioskApi
             // Server-sent events: the screen follows card swipes and scans without polling.
             http.Response.ContentType = "text/event-stream";
             http.Response.Headers.CacheControl = "no-cache";
-            var changed = new SemaphoreSlim(0);
-            void Signal() => changed.Release();
+            // One wake-up for any number of changes: a burst (the retained catalogue, board and
+            // guides on every reconnection) is one message with the latest state, not one per change.
+            var changed = new SemaphoreSlim(0, 1);
+            void Signal()
+            {
+                try
+                {
+                    changed.Release();
+                }
+                catch (SemaphoreFullException)
+                {
+                    // Already signalled: the next message carries this change too.
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The browser went away while a change was being raised.
+                }
+            }
+
             void OnView(KioskView _) => Signal();
+
+            // Of the guides only the one on screen travels with the state.
+            void OnGuide(string serviceId)
+            {
+                if (session.View.GuideServiceId == serviceId)
+                {
+                    Signal();
+                }
+            }
+
             session.Changed += OnView;
             queue.CatalogChanged += Signal;
+            queue.GuideChanged += OnGuide;
             try
             {
                 while (!http.RequestAborted.IsCancellationRequested)
@@ -60,6 +88,7 @@ public static class KioskApi
             {
                 session.Changed -= OnView;
                 queue.CatalogChanged -= Signal;
+                queue.GuideChanged -= OnGuide;
                 changed.Dispose();
             }
         });

@@ -22,8 +22,15 @@ public sealed class CatalogReader(ILogger log)
     private IReadOnlyList<BoardServiceCount> _popular = [];
     private volatile CatalogSnapshot? _snapshot;
 
-    /// <summary>Raised after the catalogue, the board or a guide changed.</summary>
+    /// <summary>Raised after the catalogue or the board changed.</summary>
     public event Action? Changed;
+
+    /// <summary>
+    /// Raised with the service's id after its guide arrived, changed or went. Apart from
+    /// <see cref="Changed"/>: on every (re)connection all the hall's guides arrive at once, and only
+    /// the one on screen is worth pushing to the page.
+    /// </summary>
+    public event Action<string>? GuideChanged;
 
     /// <summary>The catalogue with waiting counts and the 常办事项, once the retained catalogue arrived.</summary>
     public CatalogSnapshot? Snapshot => _snapshot;
@@ -134,18 +141,14 @@ public sealed class CatalogReader(ILogger log)
         }
     }
 
-    /// <summary>Reads one retained <c>guides/{serviceId}</c>; an empty payload (a cleared retained message) forgets the guide.</summary>
+    /// <summary>Reads one retained <c>guides/{serviceId}</c>; an empty payload (a cleared retained message, or a service without a guide) forgets the guide.</summary>
     public void ReadGuide(MqttIncomingMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
         var topicService = message.Topic[(message.Topic.LastIndexOf('/') + 1)..];
         if (message.Payload.IsEmpty)
         {
-            if (_guides.TryRemove(topicService, out _))
-            {
-                Changed?.Invoke();
-            }
-
+            Forget(topicService);
             return;
         }
 
@@ -162,13 +165,29 @@ public sealed class CatalogReader(ILogger log)
                 throw new JsonException($"serviceId {guide.ServiceId} does not match the topic's {topicService}");
             }
 
+            // A guide listing no materials is a service whose hall file has no guide (as an older
+            // server publishes it): the screen says there is none rather than show an empty list and 不收费.
+            if (!guide.Materials.Any(m => !string.IsNullOrWhiteSpace(m)))
+            {
+                Forget(topicService);
+                return;
+            }
+
             // An older or partial writer may leave the conditions out; the screen treats them as none.
             _guides[guide.ServiceId] = guide with { Conditions = guide.Conditions ?? [] };
-            Changed?.Invoke();
+            GuideChanged?.Invoke(guide.ServiceId);
         }
         catch (JsonException e)
         {
             log.LogWarning("Ignoring the guide on {Topic}: it does not parse ({Reason})", message.Topic, e.Message);
+        }
+    }
+
+    private void Forget(string serviceId)
+    {
+        if (_guides.TryRemove(serviceId, out _))
+        {
+            GuideChanged?.Invoke(serviceId);
         }
     }
 

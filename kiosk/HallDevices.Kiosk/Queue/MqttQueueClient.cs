@@ -29,11 +29,18 @@ public sealed class MqttQueueClient(HallMqttClient mqtt, IOptions<KioskOptions> 
     /// <inheritdoc />
     public string HallName => _reader.HallName ?? _options.HallId;
 
-    /// <summary>Raised when the catalogue, the waiting counts or a guide change.</summary>
+    /// <summary>Raised when the catalogue or the waiting counts change.</summary>
     public event Action? CatalogChanged
     {
         add => _reader.Changed += value;
         remove => _reader.Changed -= value;
+    }
+
+    /// <summary>Raised with the service's id when its guide arrives, changes or goes.</summary>
+    public event Action<string>? GuideChanged
+    {
+        add => _reader.GuideChanged += value;
+        remove => _reader.GuideChanged -= value;
     }
 
     /// <inheritdoc />

@@ -7,8 +7,10 @@ public class ServiceSearchTests
 {
     private static readonly Dictionary<string, int> NoneToday = [];
 
-    private static string[] Find(string? query, IReadOnlyDictionary<string, int>? issued = null, IReadOnlyList<CatalogService>? services = null, int limit = ServiceSearch.MaxResults) =>
-        ServiceSearch.Find(services ?? TownCatalog.Services, query, issued ?? NoneToday, limit).Select(s => s.Id).ToArray();
+    private static string[] Find(string? query, IReadOnlyDictionary<string, int>? issued = null, IReadOnlyList<CatalogService>? services = null, int limit = ServiceSearch.MaxResults, string language = "zh") =>
+        ServiceSearch.Find(services ?? TownCatalog.Services, query, issued ?? NoneToday, limit, language).Select(s => s.Id).ToArray();
+
+    private static string[] FindEn(string query, IReadOnlyDictionary<string, int>? issued = null) => Find(query, issued, language: "en");
 
     [Theory]
     [InlineData(null)]
@@ -60,17 +62,41 @@ public class ServiceSearchTests
     }
 
     [Fact]
-    public void The_english_name_matches_case_insensitively_whole_name_start_then_word_start_then_inside_a_word()
+    public void In_english_the_english_name_matches_case_insensitively_whole_name_start_then_word_start_then_inside_a_word()
     {
-        Assert.Equal(["social-card-replace"], Find("replace"));
-        Assert.Equal(["residence-permit", "pension-enrol", "medical-enrol", "id-card"], Find("resid"));
-        Assert.Equal(["social-card", "social-card-loss", "social-card-replace", "employment-card", "id-card", "veteran-card", "elderly-card"], Find("card"));
-        Assert.Equal(["food-licence"], Find("LICENCE"));
-        Assert.Equal(["food-licence"], Find("icence"));
+        Assert.Equal(["social-card-replace"], FindEn("replace"));
+        Assert.Equal(["residence-permit", "pension-enrol", "medical-enrol", "id-card"], FindEn("resid"));
+        Assert.Equal(["social-card", "social-card-loss", "social-card-replace", "employment-card", "id-card", "veteran-card", "elderly-card"], FindEn("card"));
+        Assert.Equal(["food-licence"], FindEn("LICENCE"));
+        Assert.Equal(["food-licence"], FindEn("icence"));
 
         // "homestead LAND" (a word) before "farmLAND" (inside one), even when farmland is asked for more today.
-        Assert.Equal(["homestead", "farm-subsidy"], Find("land", new Dictionary<string, int> { ["farm-subsidy"] = 10 }));
-        Assert.Equal(Find("Social Security"), Find("social security"));
+        Assert.Equal(["homestead", "farm-subsidy"], FindEn("land", new Dictionary<string, int> { ["farm-subsidy"] = 10 }));
+        Assert.Equal(FindEn("Social Security"), FindEn("social security"));
+    }
+
+    [Fact]
+    public void In_chinese_letters_are_pinyin_initials_only_and_never_match_an_english_name()
+    {
+        // No name's initials hold c…a or r…e: on the Chinese screen these find nothing, not "CArd" or "REgister".
+        Assert.Empty(Find("ca"));
+        Assert.Empty(Find("re"));
+        Assert.Empty(Find("replace"));
+        Assert.NotEmpty(FindEn("ca"));
+        Assert.Equal(["social-card-loss", "social-card-replace", "unemployment", "residence-permit"], FindEn("re").Take(4)); // "REport…", "REplace…", "REgister…", "REsidence…"
+
+        // s: initials only in Chinese (every service whose initials hold an s), English words as well in English.
+        Assert.All(Find("s"), id => Assert.Contains('s', TownCatalog.Get(id).Initials!));
+        Assert.Contains("disability-card", FindEn("s")); // "DiSability certificate": cjrzbl holds no s
+        Assert.DoesNotContain("disability-card", Find("s"));
+    }
+
+    [Fact]
+    public void The_chinese_name_and_the_initials_match_in_both_languages()
+    {
+        Assert.Equal(Find("sbk"), FindEn("sbk"));
+        Assert.Equal(Find("社保卡"), FindEn("社保卡"));
+        Assert.Equal(["social-card-replace", "social-card", "social-card-loss"], FindEn("社保卡"));
     }
 
     [Fact]

@@ -93,6 +93,35 @@ public sealed class KioskFindingTests(KioskHall hall, HeadlessChromium chromium)
     }
 
     [Fact]
+    public async Task Text_an_input_method_is_composing_survives_a_pushed_waiting_count_and_is_searched_once_committed()
+    {
+        await Screen.GetByTestId("search").TapAsync();
+        var input = Screen.GetByTestId("search-input");
+        await input.FillAsync("咨询");
+        await Expect(Screen.GetByTestId("search-status")).ToHaveAttributeAsync("data-query", "咨询");
+        var consultation = Screen.Locator("[data-testid=services] button[data-service='consultation'] small");
+        var waiting = int.Parse(Regex.Match((await consultation.TextContentAsync())!, @"\d+").Value, CultureInfo.InvariantCulture);
+
+        // The citizen goes on typing with a pinyin input method: "zong" is being composed, not committed.
+        var cdp = await Page.Context.NewCDPSessionAsync(Page);
+        await input.FocusAsync();
+        await cdp.SendAsync("Input.imeSetComposition", new Dictionary<string, object> { ["text"] = "zong", ["selectionStart"] = 4, ["selectionEnd"] = 4 });
+        await Expect(input).ToHaveValueAsync("咨询zong");
+
+        // A ticket taken elsewhere pushes new waiting counts to the page mid-composition.
+        using var mobile = StaffSessions.Integrator(hall.Server.BaseUri);
+        (await mobile.PostAsJsonAsync("/api/halls/xinqiao/tickets", new { serviceId = "consultation", channel = "mobile" })).EnsureSuccessStatusCode();
+        await Expect(consultation).ToContainTextAsync($"等候 {waiting + 1} 人");
+        Assert.Equal("咨询zong", await input.InputValueAsync());
+
+        // Committed, the characters are searched.
+        await cdp.SendAsync("Input.insertText", new Dictionary<string, object> { ["text"] = "综合" });
+        await Expect(input).ToHaveValueAsync("咨询综合");
+        await Expect(Screen.GetByTestId("search-status")).ToHaveAttributeAsync("data-query", "咨询综合");
+        _browser.AssertNoScriptErrors();
+    }
+
+    [Fact]
     public async Task Pinyin_initials_tapped_on_the_on_screen_keyboard_find_the_social_security_card_and_delete_and_clear_work()
     {
         var card = Town.Service("social-card");

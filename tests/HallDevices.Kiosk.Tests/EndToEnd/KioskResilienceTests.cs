@@ -46,6 +46,59 @@ public class KioskResilienceTests(TextPrinterHall hall)
     }
 
     [Fact]
+    public async Task An_open_page_gets_a_handful_of_state_messages_not_one_per_guide_when_the_catalogue_and_127_guides_arrive_again()
+    {
+        await hall.BackToStartAsync();
+        using var http = new HttpClient { BaseAddress = hall.Kiosk.BaseUri, Timeout = Timeout.InfiniteTimeSpan };
+        using var events = await http.GetAsync(new Uri("/api/events", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead);
+        var received = new System.Collections.Concurrent.ConcurrentQueue<(DateTime At, bool Connected)>();
+        using var stop = new CancellationTokenSource();
+        var reading = Task.Run(async () =>
+        {
+            using var lines = new StreamReader(await events.Content.ReadAsStreamAsync(stop.Token));
+            while (await lines.ReadLineAsync(stop.Token) is { } line)
+            {
+                if (line.StartsWith("data: ", StringComparison.Ordinal))
+                {
+                    using var state = JsonDocument.Parse(line["data: ".Length..]);
+                    received.Enqueue((DateTime.UtcNow, state.RootElement.GetProperty("connected").GetBoolean()));
+                }
+            }
+        });
+
+        // The server goes and comes back: the kiosk reconnects and reads the retained catalogue, board and every guide again.
+        Assert.Equal(0, await hall.Server.StopGracefullyAsync());
+        try
+        {
+            await hall.WaitForStateAsync(s => !s.GetProperty("connected").GetBoolean());
+
+            // The page is told within the 2 s repeat.
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (!received.Any(m => !m.Connected))
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the page was never told the server is gone");
+                await Task.Delay(50);
+            }
+        }
+        finally
+        {
+            await hall.Server.StartAgainAsync();
+        }
+
+        await hall.WaitForStateAsync(s => s.GetProperty("connected").GetBoolean(), TimeSpan.FromSeconds(40));
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading);
+
+        // From the first message after the reconnection: 4 s hold two repeats (every 2 s) and the burst's few.
+        var messages = received.ToArray();
+        var back = messages.SkipWhile(m => m.Connected).SkipWhile(m => !m.Connected).ToList();
+        Assert.NotEmpty(back);
+        var burst = back.Count(m => m.At - back[0].At <= TimeSpan.FromSeconds(4));
+        Assert.True(burst <= 10, $"{burst} state messages in the 4 s after the kiosk reconnected ({messages.Length} in all)");
+    }
+
+    [Fact]
     public async Task With_the_server_down_no_number_is_made_up_and_the_kiosk_recovers_when_it_returns()
     {
         await hall.BackToStartAsync();

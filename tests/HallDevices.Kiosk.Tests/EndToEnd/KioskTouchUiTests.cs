@@ -96,13 +96,16 @@ public sealed class KioskTouchUiTests(KioskHall hall, HeadlessChromium chromium)
             await Expect(button.Locator("small")).ToHaveTextAsync($"等候 {waiting[queue]} 人" + (service.NeedsIdCard ? " · 需身份证" : ""));
         }
 
-        // A ticket taken elsewhere (the mobile channel) raises the count on this screen by itself.
+        // A ticket taken elsewhere (the mobile channel) raises the count on this screen by itself,
+        // in place: the button under the citizen's finger is the same element afterwards.
+        await Screen.Locator("button[data-service='consultation']").EvaluateAsync("b => { b.dataset.before = 'count'; }");
         var rural = await ServiceQueueAsync("consultation");
         using var mobile = StaffSessions.Integrator(hall.Server.BaseUri);
         (await mobile.PostAsJsonAsync("/api/halls/xinqiao/tickets", new { serviceId = "consultation", channel = "mobile" })).EnsureSuccessStatusCode();
         var after = await ServerWaitingAsync();
         Assert.Equal(waiting[rural] + 1, after[rural]);
         await Expect(Screen.Locator("button[data-service='consultation'] small")).ToHaveTextAsync($"等候 {after[rural]} 人");
+        await Expect(Screen.Locator("button[data-service='consultation']")).ToHaveAttributeAsync("data-before", "count");
         _browser.AssertNoScriptErrors();
     }
 
@@ -185,20 +188,54 @@ public sealed class KioskTouchUiTests(KioskHall hall, HeadlessChromium chromium)
     }
 
     [Fact]
-    public async Task Tapping_a_service_that_needs_an_id_card_without_one_shows_the_refusal_in_plain_words_and_takes_no_number()
+    public async Task Take_on_a_guide_that_needs_an_id_card_keeps_the_guide_says_so_above_the_buttons_and_the_card_swiped_then_gets_the_ticket()
     {
         var before = await ServerWaitingAsync();
+        await Page.GetByTestId("elderly").TapAsync();
         await Page.OpenListOfAsync(SampleHall.Town, SampleHall.Town.Service("household-move"));
+        await Page.PageToAsync("household-move");
         await Screen.Locator("button[data-service='household-move']").TapAsync();
         await Expect(Screen.GetByTestId("guide-facts")).ToContainTextAsync("需身份证");
 
         await Screen.Locator("[data-action='take']").TapAsync();
 
+        // Refused, in plain words, on the guide itself: no number taken, elderly mode kept.
+        var message = Screen.GetByTestId("guide-message");
+        await Expect(message).ToHaveTextAsync("此事项需要身份证，请先在读卡区刷身份证");
+        await Expect(message).ToHaveAttributeAsync("data-code", "id-required");
+        await Expect(Screen).ToHaveAttributeAsync("data-screen", "guide");
+        await Expect(Screen.GetByTestId("guide-name")).ToHaveTextAsync(SampleHall.Town.Service("household-move").Name);
+        Assert.DoesNotContain("id-required", await Screen.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, await ServerWaitingAsync());
+        await _browser.ScreenshotAsync(Path.Combine(_shots, "guide-id-required.png"));
+
+        // The card swiped now keeps the citizen on the same guide, and 取号 there issues the ticket.
+        await hall.Reader.SendAsync("card 13");
+        await hall.WaitForStateAsync(s => s.GetProperty("view").GetProperty("maskedId").ValueKind == JsonValueKind.String);
+        await Expect(message).ToHaveCountAsync(0);
+        await Expect(Screen).ToHaveAttributeAsync("data-screen", "guide");
+        Assert.True((await hall.StateAsync()).GetProperty("view").GetProperty("elderly").GetBoolean());
+        var next = hall.ReceiptCount + 1;
+        await Screen.Locator("[data-action='take']").TapAsync();
+        await Expect(Screen).ToHaveAttributeAsync("data-screen", "ticket");
+        await hall.WaitForReceiptAsync(next);
+        var number = (await Screen.Locator(".big").TextContentAsync())!;
+        Assert.Equal("household-move", (await hall.ServerTicketAsync(number)).GetProperty("serviceId").GetString());
+        _browser.AssertNoScriptErrors();
+    }
+
+    [Fact]
+    public async Task Tapping_a_service_that_needs_an_id_card_outside_its_guide_shows_the_refusal_in_plain_words_and_takes_no_number()
+    {
+        var before = await ServerWaitingAsync();
+
+        // Not from a guide (an API caller, a stale page): the message screen, 返回 to the start.
+        await hall.ChooseAsync("household-move");
+
         await Expect(Screen).ToHaveAttributeAsync("data-screen", "message");
         var message = Screen.Locator("p.message");
         await Expect(message).ToHaveAttributeAsync("data-code", "id-required");
         await Expect(message).ToHaveTextAsync("此事项需要身份证，请先在读卡区刷身份证");
-        Assert.DoesNotContain("id-required", await Screen.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(before, await ServerWaitingAsync());
 
         await Screen.Locator("[data-action='back']").TapAsync();

@@ -75,6 +75,36 @@ public class KioskSessionBrowsingTests
     }
 
     [Fact]
+    public async Task Take_on_a_guide_that_needs_the_card_stays_on_the_guide_saying_so_and_the_card_swiped_then_gets_the_ticket()
+    {
+        _session.SetLanguage("en");
+        _session.SetElderly(true);
+        _session.OpenGuide(FakeCatalog.PensionService);
+
+        await _session.ChooseAsync(FakeCatalog.PensionService, default);
+
+        Assert.Equal((KioskScreen.Guide, FakeCatalog.PensionService, "id-required"), (_session.View.Screen, _session.View.GuideServiceId, _session.View.MessageCode));
+        Assert.Empty(_queue.Requests);
+        _session.CardPresented("张三", IdNumber, MaskedId);
+        Assert.Equal((KioskScreen.Guide, FakeCatalog.PensionService, null, "en", true), (_session.View.Screen, _session.View.GuideServiceId, _session.View.MessageCode, _session.View.Language, _session.View.Elderly));
+        await _session.ChooseAsync(FakeCatalog.PensionService, default);
+
+        Assert.Equal(IdNumber, Assert.Single(_queue.Requests).IdNumber);
+        Assert.Equal(KioskScreen.Ticket, _session.View.Screen);
+    }
+
+    [Fact]
+    public async Task Back_from_a_guide_that_refused_for_the_card_forgets_the_refusal()
+    {
+        _session.OpenGuide(FakeCatalog.PensionService);
+        await _session.ChooseAsync(FakeCatalog.PensionService, default);
+
+        _session.CloseGuide();
+
+        Assert.Equal((KioskScreen.Start, null), (_session.View.Screen, _session.View.MessageCode));
+    }
+
+    [Fact]
     public async Task A_ticket_from_the_guide_with_the_guide_printed_is_issued_like_any_ticket_and_carries_the_guide()
     {
         _session.OpenGuide(FakeCatalog.CertificateService);

@@ -10,12 +10,14 @@ public class CatalogReaderTests
     private const string Hall = "xinqiao";
     private readonly ListLogger _log = new();
     private readonly CatalogReader _reader;
+    private readonly List<string> _guideChanges = [];
     private int _changes;
 
     public CatalogReaderTests()
     {
         _reader = new CatalogReader(_log);
         _reader.Changed += () => _changes++;
+        _reader.GuideChanged += _guideChanges.Add;
     }
 
     private static CatalogMessage Catalog() => new(
@@ -149,7 +151,25 @@ public class CatalogReaderTests
         Assert.Equal(["申请表"], _reader.FindGuide("new-service")!.Materials);
         Assert.Null(_reader.FindService("new-service"));
         Assert.Equal(2, _reader.GuideCount);
-        Assert.Equal(3, _changes);
+
+        // Each guide says which service it is, apart from the catalogue's changes (127 arrive on every reconnection).
+        Assert.Equal(["social-card", "social-card", "new-service"], _guideChanges);
+        Assert.Equal(0, _changes);
+    }
+
+    [Fact]
+    public void A_guide_listing_no_materials_is_no_guide_and_replaces_the_one_held()
+    {
+        _reader.ReadGuide(Message(Topics.Guide(Hall, "social-card"), Guide("social-card", "居民身份证原件")));
+
+        // An older server publishes a bare guide for a service whose hall file has none.
+        _reader.ReadGuide(Message(Topics.Guide(Hall, "social-card"), Guide("social-card")));
+        _reader.ReadGuide(Message(Topics.Guide(Hall, "other"), Guide("other", " ")));
+
+        Assert.Null(_reader.FindGuide("social-card"));
+        Assert.Null(_reader.FindGuide("other"));
+        Assert.Equal(0, _reader.GuideCount);
+        Assert.Equal(["social-card", "social-card"], _guideChanges);
     }
 
     [Theory]
@@ -175,5 +195,6 @@ public class CatalogReaderTests
         _reader.ReadGuide(new MqttIncomingMessage(Topics.Guide(Hall, "social-card"), ReadOnlyMemory<byte>.Empty, retain: true));
 
         Assert.Null(_reader.FindGuide("social-card"));
+        Assert.Equal(["social-card", "social-card"], _guideChanges);
     }
 }

@@ -1,7 +1,8 @@
 // The guide screen (办事指南) of the service the kiosk's view names: what to bring, who can apply,
 // the time limits (0 → 即办件), the fee (none → 不收费), 最多跑一次, 全程网办 with its link and a QR
 // code drawn by the kiosk (GET /api/qr), 代收代办; and 取号, 取号并打印办事指南, 朗读, 返回.
-import { S, el, t, button, nameOf, service, catalog, waitingFor, post, lang } from './state.js';
+import { S, el, t, button, nameOf, service, catalog, post, lang } from './state.js';
+import { factsOf } from './services.js';
 
 function section(testid, heading, ...body) {
   const s = el('section', { className: 'guide-part' }, el('h3', { textContent: heading }), ...body);
@@ -52,7 +53,7 @@ export function renderGuide(screen, view) {
   if (!svc) return;
   const name = el('h2', { className: 'guide-name', textContent: nameOf(svc) });
   name.dataset.testid = 'guide-name';
-  const facts = el('p', { className: 'guide-facts', textContent: tt.waiting(waitingFor(svc)) + (svc.needsIdCard ? ' · ' + tt.needsId : '') });
+  const facts = el('p', { className: 'guide-facts', textContent: factsOf(svc) });
   facts.dataset.testid = 'guide-facts';
   const badges = el('div', { className: 'badges' });
   const parts = [];
@@ -70,7 +71,15 @@ export function renderGuide(screen, view) {
     parts.push(none);
   }
   const id = svc.id;
-  const actions = el('div', { className: 'actions' }, ...(g && g.onlineUrl ? [qrCode(g)] : []),
+  // 取号 refused here (id-required): said above the buttons, the guide staying open for the card.
+  const refusal = [];
+  if (view.messageCode) {
+    const m = el('p', { className: 'guide-refusal', role: 'alert', textContent: tt.messages[view.messageCode] || tt.messages.refused });
+    m.dataset.testid = 'guide-message';
+    m.dataset.code = view.messageCode;
+    refusal.push(m);
+  }
+  const actions = el('div', { className: 'actions' }, ...refusal, ...(g && g.onlineUrl ? [qrCode(g)] : []),
     button('action', tt.takeTicket, { action: 'take' }, () => post('/api/choose', { serviceId: id })),
     ...(g ? [button('action', tt.takeWithGuide, { action: 'take-with-guide' }, () => post('/api/choose', { serviceId: id, printGuide: true }))] : []),
     button('action secondary', tt.speak, { action: 'speak' }, () => post('/api/speak', { serviceId: id })),

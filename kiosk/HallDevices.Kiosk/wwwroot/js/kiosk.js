@@ -5,6 +5,7 @@
 // search.js the search screen, guide.js the guide, outcome.js the ticket and messages.
 import { S, $, t, post, elderly } from './state.js';
 import { renderBrowse } from './browse.js';
+import { refreshCounts } from './services.js';
 import { renderSearch } from './search.js';
 import { renderGuide } from './guide.js';
 import { renderOutcome } from './outcome.js';
@@ -49,11 +50,26 @@ const touch = () => {
 document.addEventListener('pointerdown', touch, { capture: true });
 document.addEventListener('keydown', touch, { capture: true });
 
+// The state without what every ticket taken in the hall changes: the waiting counts, and today's
+// 常办事项 (shown on the start screen only). When only they changed, the screen is not rebuilt.
+const withoutCounts = s => JSON.stringify({ ...s, catalog: s.catalog && { ...s.catalog, common: [], queues: s.catalog.queues.map(q => ({ ...q, waiting: 0 })) } });
+const atHome = s => (s.view.screen === 'start' || s.view.screen === 'services') && S.nav.screen === 'home';
+const sameCommon = (a, b) => JSON.stringify(a.catalog && a.catalog.common) === JSON.stringify(b.catalog && b.catalog.common);
+
 function connect() {
   const source = new EventSource('/api/events');
   // The kiosk repeats the state every 2 s; the screen is rebuilt only when it changed, so a
-  // finger resting on a button is not pulled out from under it.
-  source.onmessage = e => { if (e.data === S.shown) return; S.shown = e.data; S.state = JSON.parse(e.data); render(); };
+  // finger resting on a button is not pulled out from under it, and when only waiting counts
+  // changed they are rewritten in place.
+  source.onmessage = e => {
+    if (e.data === S.shown) return;
+    const next = JSON.parse(e.data);
+    const countsOnly = S.state && withoutCounts(S.state) === withoutCounts(next) && (!atHome(next) || sameCommon(S.state, next));
+    S.shown = e.data;
+    S.state = next;
+    if (countsOnly) refreshCounts($('screen'));
+    else render();
+  };
   source.onerror = () => { S.shown = ''; if (S.state) { S.state.connected = false; render(); } };
 }
 connect();

@@ -1,11 +1,24 @@
 // A service as a button (name, waiting count, 需身份证, badges) and a paged list of them with
 // 上一页/下一页 big enough for a finger: 8 a page, 4 in elderly mode.
-import { el, t, button, nameOf, waitingFor, perPage, post } from './state.js';
+import { S, el, t, button, nameOf, waitingFor, perPage, post, service } from './state.js';
+
+// 等候 N 人 · 需身份证: the line under a service's name, on its button and on its guide.
+export const factsOf = svc => t().waiting(waitingFor(svc)) + (svc.needsIdCard ? ' · ' + t().needsId : '');
+
+// Only waiting counts changed (every ticket taken in the hall): the lines are rewritten in place,
+// so a finger on a button keeps it and a guide's QR code is not fetched again.
+export function refreshCounts(screen) {
+  for (const small of screen.querySelectorAll('button[data-service] > small, [data-testid=guide-facts]')) {
+    const id = small.dataset.testid === 'guide-facts' ? S.state.view.guideServiceId : small.parentElement.dataset.service;
+    const svc = service(id);
+    if (svc) small.textContent = factsOf(svc);
+  }
+}
 
 export function serviceButton(svc) {
   const tt = t();
   const b = button('service', nameOf(svc), { service: svc.id }, () => post('/api/guide', { serviceId: svc.id }));
-  b.append(el('small', { textContent: tt.waiting(waitingFor(svc)) + (svc.needsIdCard ? ' · ' + tt.needsId : '') }));
+  b.append(el('small', { textContent: factsOf(svc) }));
   const badges = [];
   if (svc.oneTrip) badges.push(el('span', { className: 'badge', textContent: tt.oneTrip }));
   if (svc.online) badges.push(el('span', { className: 'badge online', textContent: tt.onlineBadge }));
