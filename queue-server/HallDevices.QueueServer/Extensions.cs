@@ -69,6 +69,7 @@ public static class Extensions
         });
         builder.AddStaffAuthentication();
         builder.AddReports();
+        services.AddApiDocs();
         services.AddSingleton<Live.HallLiveFeed>();
         services.AddHostedService<StatePublisher>();
         services.AddSingleton<RequestListener>();
@@ -103,8 +104,11 @@ public static class Extensions
         app.MapDashboardApi().RequireHall(HallPermission.Oversee);
         app.MapDashboardPage();
         app.MapReports();
+        app.MapApiDocs();
         app.MapGet("/metrics", (ServerMetrics metrics, HallRegistry halls) =>
-            Results.Text(metrics.Render(halls.Halls.Select(h => new StoreFigures(h.Hall.Id, h.Store.Backlog, h.Store.AppliedByCatchUp))), "text/plain; version=0.0.4"));
+            Results.Text(metrics.Render(halls.Halls.Select(h => new StoreFigures(h.Hall.Id, h.Store.Backlog, h.Store.AppliedByCatchUp))), "text/plain; version=0.0.4"))
+            .Describe(ApiDocs.Tags.Operations, "Server metrics (Prometheus)", "Public. Request and storage figures in the Prometheus text format, for the hall's monitoring.")
+            .Produces<string>(200, "text/plain");
         return app;
     }
 

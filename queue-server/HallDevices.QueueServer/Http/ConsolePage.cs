@@ -23,7 +23,7 @@ public static class ConsolePage
             }
 
             return StaffPages.StaticPage(http, env, File);
-        });
+        }).ExcludeFromDescription(); // a staff page for the browser (302 to sign-in without a session), not an API
         return app;
     }
 }

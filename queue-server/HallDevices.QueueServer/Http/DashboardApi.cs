@@ -20,14 +20,18 @@ public static class DashboardApi
         hall.MapGet("/devices", (string hallId, HallRegistry halls, DeviceHealthBook book) =>
             halls.Find(hallId) is { } h
                 ? Results.Json(book.For(hallId).Select(d => d.InZone(h.Hall.TimeZone)).ToArray(), DashboardJsonContext.Web.DeviceHealthArray)
-                : HallApi.NotFound(hallId));
+                : HallApi.NotFound(hallId))
+            .Describe(ApiDocs.Tags.Dashboard, "Device health of a hall", "Hall manager or district viewer session; no integrator key. Each kiosk, screen and printer with its last report and state, in the hall's time zone. 404 `unknown-hall`.")
+            .Produces<DeviceHealth[]>(200).Secured(apiKey: false).Refusals(404);
 
         hall.MapGet("/alerts", (string hallId, HallRegistry halls, DeviceHealthBook book, HallClock clock, IOptions<DashboardOptions> options) =>
             halls.Find(hallId) is { } h
                 ? Results.Json(
                     HallAlerts.For(h.Hall, h.Engine.Counters(), h.Engine.Queues(), book.For(hallId), h.Engine.FollowUps(), clock.Time.GetUtcNow(), options.Value).ToArray(),
                     DashboardJsonContext.Web.HallAlertArray)
-                : HallApi.NotFound(hallId));
+                : HallApi.NotFound(hallId))
+            .Describe(ApiDocs.Tags.Dashboard, "Alerts of a hall", "Hall manager or district viewer session. Long waits, idle counters, devices down and overdue follow-ups, most severe first. 404 `unknown-hall`.")
+            .Produces<HallAlert[]>(200).Secured(apiKey: false).Refusals(404);
 
         return hall;
     }

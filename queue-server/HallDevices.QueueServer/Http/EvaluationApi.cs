@@ -54,7 +54,10 @@ public static class EvaluationApi
 
             var outcome = ratings.AtCounter(hall, counterId, body, user.Id());
             return outcome.IsOk ? Results.Json(EvaluationRequests.ToReply(outcome.Value!), EvaluationJson.Options) : Refused(outcome.Error!);
-        }).RequireHall(HallPermission.WorkCounter);
+        }).RequireHall(HallPermission.WorkCounter)
+            .Describe(ApiDocs.Tags.Counters, "Record a rating at the counter", "Window staff session at their own counter, or a hall manager; no key. Body: EvaluationBody (ticketNumber, score 1–5, reasonIds and reasonText for a bad one). "
+                + "Refusals: 403 `forbidden`, 404 `unknown-hall`, `unknown-ticket`, 422 `invalid-score`, `already-evaluated`, `not-served-here`, `evaluation-closed`, `unknown-reason`, `malformed-json`; 413; 503.")
+            .Accepts<EvaluationBody>("application/json").Produces<EvaluationReply>(200).Secured(apiKey: false).Refusals(404, 413, 422, 503);
 
         // Counts only: which case gave which level stays with the managers (ratings are anonymous to window staff).
         api.MapGet("/counters/{counterId}/ratings", (string hallId, string counterId, HttpContext http, HallRegistry halls) =>
@@ -71,7 +74,9 @@ public static class EvaluationApi
 
             var staffId = http.User.Role() == StaffRoles.WindowStaff ? http.User.Id() : hall.Engine.FindCounter(counterId)?.StaffId;
             return Results.Json(EvaluationRequests.Ratings(hall, counterId, staffId), EvaluationJson.Options);
-        }).RequireHall(HallPermission.WorkCounter);
+        }).RequireHall(HallPermission.WorkCounter)
+            .Describe(ApiDocs.Tags.Counters, "A counter's rating counts", "Window staff (their own figures) or a hall manager session; no key. Counts per level only, never which case gave which. 404 `unknown-hall`, `unknown-counter`.")
+            .Produces<CounterRatings>(200).Secured(apiKey: false).Refusals(404);
 
         api.MapGet("/follow-ups", (string hallId, string? state, HallRegistry halls, EvaluationRequests ratings) =>
         {
@@ -83,13 +88,17 @@ public static class EvaluationApi
             return ratings.FollowUps(hall, state) is { } cases
                 ? Results.Json(cases, EvaluationJson.Options)
                 : Refused(new QueueError(ErrorCodes.InvalidRequest, $"state must be one of {string.Join(", ", EvaluationRequests.States)}, not '{state}'"));
-        }).RequireHall(HallPermission.Oversee);
+        }).RequireHall(HallPermission.Oversee)
+            .Describe(ApiDocs.Tags.Ratings, "Follow-up cases of bad ratings", "Hall manager or district viewer session. `state`: open (default), overdue, closed or all. 404 `unknown-hall`, 422 `invalid-request` for an unknown state.")
+            .Produces(200, contentType: "application/json").Secured(apiKey: false).Refusals(404, 422);
 
         api.MapPost("/follow-ups/{ticketId}", async (string hallId, string ticketId, HttpContext http, HallRegistry halls, EvaluationRequests ratings) =>
             halls.Find(hallId) is not { } hall ? HallApi.NotFound(hallId)
             : await ReadJson<FollowUpStepBody>(http.Request) is not { } body ? BadBody()
             : FollowUpAnswer(hall, ratings, ratings.Record(hall, ticketId, body, http.User.Id())))
-            .RequireHall(HallPermission.FollowUp);
+            .RequireHall(HallPermission.FollowUp)
+            .Describe(ApiDocs.Tags.Ratings, "Record a follow-up step", "Hall manager session. Body: FollowUpStepBody (step, note; the steps in docs/http-api.md). Refusals: 404 `unknown-hall`, `unknown-follow-up`, 422 `follow-up-step-out-of-order`, `follow-up-closed`, `malformed-json`; 413; 503.")
+            .Accepts<FollowUpStepBody>("application/json").Produces(200, contentType: "application/json").Secured(apiKey: false).Refusals(404, 413, 422, 503);
 
         // Window staff appeal only ratings of cases they served.
         api.MapPost("/follow-ups/{ticketId}/appeal", async (string hallId, string ticketId, HttpContext http, HallRegistry halls, EvaluationRequests ratings) =>
@@ -108,13 +117,17 @@ public static class EvaluationApi
             return await ReadJson<AppealBody>(http.Request) is not { } body
                 ? BadBody()
                 : FollowUpAnswer(hall, ratings, EvaluationRequests.Appeal(hall, ticketId, body, user.Id()));
-        }).RequireHall(HallPermission.Appeal);
+        }).RequireHall(HallPermission.Appeal)
+            .Describe(ApiDocs.Tags.Ratings, "Appeal a bad rating", "Window staff session, only for cases they served. Body: AppealBody (reason). Refusals: 403 `forbidden`, 404 `unknown-follow-up`, 422 `already-appealed`, `follow-up-closed`, `malformed-json`; 413; 503.")
+            .Accepts<AppealBody>("application/json").Produces(200, contentType: "application/json").Secured(apiKey: false).Refusals(404, 413, 422, 503);
 
         api.MapPost("/follow-ups/{ticketId}/review", async (string hallId, string ticketId, HttpContext http, HallRegistry halls, EvaluationRequests ratings) =>
             halls.Find(hallId) is not { } hall ? HallApi.NotFound(hallId)
             : await ReadJson<ReviewBody>(http.Request) is not { } body ? BadBody()
             : FollowUpAnswer(hall, ratings, EvaluationRequests.Review(hall, ticketId, body, http.User.Id())))
-            .RequireHall(HallPermission.ReviewAppeal);
+            .RequireHall(HallPermission.ReviewAppeal)
+            .Describe(ApiDocs.Tags.Ratings, "Review an appeal", "District viewer session. Body: ReviewBody (upheld, note). Refusals: 404 `unknown-follow-up`, 422 `no-appeal`, `malformed-json`; 413; 503.")
+            .Accepts<ReviewBody>("application/json").Produces(200, contentType: "application/json").Secured(apiKey: false).Refusals(404, 413, 422, 503);
 
         // The tracking page: public, but only with the ticket's token (the QR link's ?k=). A form
         // post is answered with 303 back to the page (with &error={code} on a refusal), JSON with JSON.
@@ -142,7 +155,10 @@ public static class EvaluationApi
             {
                 return Failed(http, e);
             }
-        });
+        })
+            .Describe(ApiDocs.Tags.Ratings, "The citizen's rating from the tracking page", "Public, with the ticket's token `k` from the tracking link. A JSON EvaluationBody is answered with JSON; the page's form post with 303 back to the page (`&error={code}` on a refusal). "
+                + "Refusals: 404 `unknown-ticket` (also for a wrong token), 422 `invalid-score`, `already-evaluated`, `evaluation-closed`, `unknown-reason`; 413; 503.")
+            .Accepts<EvaluationBody>("application/json", "application/x-www-form-urlencoded").Produces<EvaluationReply>(200).Produces(303).Refusals(404, 413, 422, 503);
 
         return app;
     }

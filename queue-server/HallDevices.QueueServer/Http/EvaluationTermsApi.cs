@@ -39,7 +39,9 @@ public static class EvaluationTermsApi
                     reasons = policy.Reasons,
                 },
                 EvaluationJson.Options);
-        });
+        })
+            .Describe(ApiDocs.Tags.Hall, "How the hall takes ratings", "Public. The five national levels (score, Chinese and English name, bad or not), the hall's reasons for a bad rating, the rating window and the follow-up days. 404 `unknown-hall`.")
+            .Produces(200, contentType: "application/json").Refusals(404);
         return app;
     }
 }

@@ -20,7 +20,9 @@ public static class HallApi
         // 200 only when requests are being answered over MQTT; 503 (with the reason) otherwise.
         app.MapGet("/health", (HallRegistry halls, RequestListener listener) => Results.Json(
             new { status = listener.Ready ? "ok" : "degraded", mqtt = listener.Ready ? "ready" : "not connected", halls = halls.Halls.Select(h => h.Hall.Id) },
-            statusCode: listener.Ready ? 200 : 503));
+            statusCode: listener.Ready ? 200 : 503))
+            .Describe(ApiDocs.Tags.Operations, "Server health", "Public. 200 `{status:\"ok\"}` when requests are answered over MQTT; 503 `degraded` (with the reason) otherwise; lists the halls served.")
+            .Produces(200, contentType: "application/json").Produces(503, contentType: "application/json");
 
         var api = app.MapGroup("/api/halls");
 
@@ -41,13 +43,19 @@ public static class HallApi
                 return Results.Json(Reply.Fail(ErrorCodes.StorageUnavailable, "the hall's storage is failing; nothing was changed. Try again shortly."), ContractJson.Options, statusCode: StatusCodes.Status503ServiceUnavailable);
             }
         });
-        api.MapGet("/", (HallRegistry halls) => Results.Json(halls.Halls.Select(h => new { id = h.Hall.Id, name = h.Hall.Name })));
+        api.MapGet("/", (HallRegistry halls) => Results.Json(halls.Halls.Select(h => new { id = h.Hall.Id, name = h.Hall.Name })))
+            .Describe(ApiDocs.Tags.Hall, "The halls of this server", "Public. `[{id, name}]` of every hall this server runs.")
+            .Produces(200, contentType: "application/json");
 
         api.MapGet("/{hallId}/queues", (string hallId, HallRegistry halls) =>
-            halls.Find(hallId) is { } hall ? Results.Json(hall.Engine.Queues().Select(q => new QueueInfo(q.QueueId, q.Waiting, q.LongestWaitSeconds, q.EstimatedWaitMinutes, q.MeanHandlingSeconds)).ToArray(), ContractJson.Options) : NotFound(hallId));
+            halls.Find(hallId) is { } hall ? Results.Json(hall.Engine.Queues().Select(q => new QueueInfo(q.QueueId, q.Waiting, q.LongestWaitSeconds, q.EstimatedWaitMinutes, q.MeanHandlingSeconds)).ToArray(), ContractJson.Options) : NotFound(hallId))
+            .Describe(ApiDocs.Tags.Hall, "A hall's queues", "Public. Each queue's waiting count, longest wait, estimated wait and mean handling time. 404 `unknown-hall`.")
+            .Produces<QueueInfo[]>(200).Refusals(404);
 
         api.MapGet("/{hallId}/counters", (string hallId, HallRegistry halls) =>
-            halls.Find(hallId) is { } hall ? Results.Json(hall.Engine.Counters().Select(HallRequests.ToInfo).ToArray(), ContractJson.Options) : NotFound(hallId));
+            halls.Find(hallId) is { } hall ? Results.Json(hall.Engine.Counters().Select(HallRequests.ToInfo).ToArray(), ContractJson.Options) : NotFound(hallId))
+            .Describe(ApiDocs.Tags.Hall, "A hall's counters", "Public. Each counter's state, its staff and the ticket it serves. 404 `unknown-hall`.")
+            .Produces<CounterInfo[]>(200).Refusals(404);
 
         // Every change needs a session of the right role or an integrator's key (README "Accounts and roles").
         api.MapPost("/{hallId}/tickets", async (string hallId, HttpRequest http, HallRequests requests) =>
@@ -62,7 +70,10 @@ public static class HallApi
             return body.Priority == "green-channel" && user.Role() != StaffRoles.HallManager
                 ? HallAccess.Refusal(StatusCodes.Status403Forbidden, "green-channel tickets are issued by the hall's staff at the guide desk")
                 : Answer(requests.IssueTicket(hallId, body, user.Id()));
-        }).RequireHall(HallPermission.IssueTicket);
+        }).RequireHall(HallPermission.IssueTicket)
+            .Describe(ApiDocs.Tags.Tickets, "Issue a ticket (remote or at the guide desk)", "Hall manager session or integrator key with the hall in scope. Body: TicketRequest (serviceId, channel, idNumber when the service asks for it, appointmentCode to check in a booking). "
+                + "The reply's ticket carries the tracking link's token. Green-channel tickets only by a hall manager (403). Refusals: 400/422 `malformed-json`, 404 `unknown-hall`, 422 `unknown-service`, `id-required`, `daily-limit`, `capacity-reached`, `appointment-forged`, `appointment-expired`, `appointment-used`; 413 `payload-too-large`; 503 `storage-unavailable`.")
+            .Accepts<TicketRequest>("application/json").Produces<Reply>(200).Secured().Refusals(404, 413, 422, 503);
 
         api.MapPost("/{hallId}/appointments", async (string hallId, HttpRequest http, HallRequests requests, HallClock clock) =>
         {
@@ -79,12 +90,19 @@ public static class HallApi
 
             var (code, error) = requests.Book(hallId, body.ServiceId, from, body.ValidTo ?? from.AddHours(2));
             return error is not null ? Answer(error) : Results.Json(new BookingReply(true, code!), ContractJson.Options);
-        }).RequireHall(HallPermission.Book);
+        }).RequireHall(HallPermission.Book)
+            .Describe(ApiDocs.Tags.Tickets, "Mint an appointment code", "Hall manager session or integrator key. Body: BookingRequest (serviceId, validFrom, validTo; two hours from now by default). "
+                + "The signed single-use code is checked in at the kiosk. Refusals: 404 `unknown-hall`, 422 `unknown-service`, `appointment-not-allowed`, `invalid-request`, `malformed-json`.")
+            .Accepts<BookingRequest>("application/json").Produces<BookingReply>(200).Secured().Refusals(404, 413, 422, 503);
 
         api.MapPost("/{hallId}/tickets/{number}/reprint", (string hallId, string number, HallRequests requests, HttpContext http) => Answer(requests.Reprint(hallId, number, http.User.Id())))
-            .RequireHall(HallPermission.Reprint);
+            .RequireHall(HallPermission.Reprint)
+            .Describe(ApiDocs.Tags.Tickets, "Reprint a ticket", "Hall manager session only (not an integrator key, not window staff). Prints the ticket again at the hall's printer. Refusals: 404 `unknown-hall`, `unknown-ticket`; 503 `storage-unavailable`.")
+            .Produces<Reply>(200).Secured(apiKey: false).Refusals(404, 422, 503);
 
-        api.MapGet("/{hallId}/tickets/{number}", (string hallId, string number, HallRequests requests) => Answer(requests.Track(hallId, number)));
+        api.MapGet("/{hallId}/tickets/{number}", (string hallId, string number, HallRequests requests) => Answer(requests.Track(hallId, number)))
+            .Describe(ApiDocs.Tags.Tickets, "Track a ticket", "Public. Today's ticket of that number: its state, place in the queue and estimated wait. 404 `unknown-hall`, `unknown-ticket`.")
+            .Produces<Reply>(200).Refusals(404);
 
         api.MapPost("/{hallId}/counters/{counterId}/{action}", async (string hallId, string counterId, string action, HttpRequest http, HallRequests requests, HallRegistry halls, StaffDirectory staff) =>
         {
@@ -103,13 +121,19 @@ public static class HallApi
             // Staff sign in as themselves; a hall manager may sign another account of the hall in.
             var staffId = action == "login" ? body.StaffId ?? user.Id() : body.StaffId;
             return Answer(requests.Counter(hallId, body with { CounterId = counterId, Action = action, StaffId = staffId }, user.Id()));
-        }).RequireHall(HallPermission.WorkCounter);
+        }).RequireHall(HallPermission.WorkCounter)
+            .Describe(ApiDocs.Tags.Counters, "A counter action", "Window staff session at their own counter, or a hall manager; no integrator key. "
+                + "action is one of login, logout, pause, resume, call-next, recall, skip, finish, transfer, reinstate; body: CounterRequest (staffId, toQueueId, toCounterId, ticketNumber; may be empty). "
+                + "Refusals: 403 `forbidden` (another's counter), 404 `unknown-hall`, `unknown-ticket`, 422 `unknown-counter`, `counter-closed`, `counter-paused`, `not-serving`, `invalid-request`, `malformed-json`; 503 `storage-unavailable`.")
+            .Accepts<CounterRequest>("application/json").Produces<Reply>(200).Secured(apiKey: false).Refusals(404, 413, 422, 503);
 
         // Public, but ratings only for those who oversee the hall (ratings are anonymous to window staff).
         api.MapGet("/{hallId}/events", (string hallId, long? after, int? limit, HallRegistry halls, HttpContext http) =>
             halls.Find(hallId) is { } hall
                 ? Results.Json(EventMessages.Page(hall.Store, after ?? 0, Math.Clamp(limit ?? 500, 1, 5000), HallAccess.Allows(http.User, hallId, null, HallPermission.Oversee)), ContractJson.Options)
-                : NotFound(hallId));
+                : NotFound(hallId))
+            .Describe(ApiDocs.Tags.Hall, "A hall's event log", "Public, but ratings appear only for callers who oversee the hall. `after` (sequence, default 0) and `limit` (1–5000, default 500) page through the log. 404 `unknown-hall`.")
+            .Produces<Reply>(200).Refusals(404, 503);
 
         return app;
     }

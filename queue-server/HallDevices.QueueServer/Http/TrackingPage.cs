@@ -79,7 +79,10 @@ public static class TrackingPage
 
             html.Append("<p class=\"small\">").Append(t.Issued(info.IssuedAt.ToString("HH:mm", CultureInfo.InvariantCulture), refresh)).Append("</p>");
             return Html(Page(t, t.Title(info.Number), html.ToString(), self, refresh), StatusCodes.Status200OK);
-        });
+        })
+            .Describe(ApiDocs.Tags.Tickets, "The citizen's tracking page (HTML)", "Public. The page the receipt's QR code and the platform's link open: with `k` (the ticket's token) the ticket's state, place and rating form; "
+                + "without it only the public state of that number. `lang=en` for English. 404 page for an unknown hall, ticket or token. Documented because integrators link to it; it is a page, not JSON.")
+            .Produces(200, contentType: "text/html").Produces(404, contentType: "text/html");
         return app;
     }
 

@@ -24,7 +24,9 @@ public static class LiveEndpoints
             halls.Find(hallId) is { } hall
                 ? Results.Bytes(feed.Current(hall, TimeSpan.Zero, Oversees(http, hallId)).Json, "application/json")
                 : HallApi.NotFound(hallId))
-            .RequireHall(HallPermission.View);
+            .RequireHall(HallPermission.View)
+            .Describe(ApiDocs.Tags.Live, "The hall's live state, once", "Any staff session of the hall, or a district viewer; not an integrator key. Queues, counters, waiting tickets, the day's figures (ratings only for those who oversee). 404 `unknown-hall`.")
+            .Produces(200, contentType: "application/json").Secured(apiKey: false).Refusals(404);
 
         app.MapGet("/api/halls/{hallId}/live", async (string hallId, HttpContext http, HallRegistry halls, HallLiveFeed feed) =>
         {
@@ -65,7 +67,9 @@ public static class LiveEndpoints
             }
 
             return Results.Empty;
-        }).RequireHall(HallPermission.View);
+        }).RequireHall(HallPermission.View)
+            .Describe(ApiDocs.Tags.Live, "The hall's live state as Server-Sent Events", "As the snapshot, as `text/event-stream`: one event at once, another after every change and one every 15 s; ends when the session would. 404 `unknown-hall`.")
+            .Produces(200, contentType: "text/event-stream").Secured(apiKey: false).Refusals(404);
         return app;
     }
 

@@ -51,7 +51,11 @@ public static class ReportEndpoints
             return f == ReportFormat.Json
                 ? Results.Bytes(bytes, ReportFiles.ContentType(f))
                 : Results.File(bytes, ReportFiles.ContentType(f), ReportFiles.FileName(hallId, period, ReportFiles.Extension(f)));
-        }).RequireHall(HallPermission.Oversee);
+        }).RequireHall(HallPermission.Oversee)
+            .Describe(ApiDocs.Tags.Reports, "A hall's report", "Hall manager or district viewer session; no key. The period is `day=YYYY-MM-DD` (today by default), `month=YYYY-MM` or `from`&`to`; `format` json (default), csv or pdf. "
+                + "Refusals: 400 `invalid-period`, `invalid-request` (format), 404 `unknown-hall`, 503 `storage-unavailable`.")
+            .Produces(200, contentType: "application/json").Produces(200, contentType: "text/csv").Produces(200, contentType: "application/pdf")
+            .Secured(apiKey: false).Refusals(400, 404, 503);
 
         halls.MapGet("/{hallId}/reports/charts/{chart}.png", async (string hallId, string chart, int? width, int? height, HttpRequest http, HallRegistry registry, ReportService reports) =>
         {
@@ -72,7 +76,10 @@ public static class ReportEndpoints
 
             var png = await Task.Run(() => ReportCharts.Png(reports.Hall(hall, period), chart, Math.Clamp(width ?? 1200, 200, 4000), Math.Clamp(height ?? 600, 150, 3000)));
             return Results.Bytes(png, "image/png");
-        }).RequireHall(HallPermission.Oversee);
+        }).RequireHall(HallPermission.Oversee)
+            .Describe(ApiDocs.Tags.Reports, "A chart of a hall's report (PNG)", "As the report. `chart` is hourly, waits, counters or ratings; `width` 200–4000 (1200), `height` 150–3000 (600); the period as the report. "
+                + "Refusals: 400 `invalid-period`, 404 `unknown-hall`, `unknown-chart`.")
+            .Produces(200, contentType: "image/png").Secured(apiKey: false).Refusals(400, 404, 503);
 
         halls.MapGet("/{hallId}/events/export", (string hallId, HttpRequest http, HallRegistry registry, ReportService reports) =>
         {
@@ -112,7 +119,9 @@ public static class ReportEndpoints
                 }
             });
             return Results.Stream(pipe.Reader.AsStream(), ReportFiles.EventLogContentType, ReportFiles.FileName(hallId, period, "jsonl"));
-        }).RequireHall(HallPermission.Oversee);
+        }).RequireHall(HallPermission.Oversee)
+            .Describe(ApiDocs.Tags.Reports, "Export a hall's event log", "As the report. The period's events as JSON lines, streamed, for the district server's import. Refusals: 400 `invalid-period`, 404 `unknown-hall`, 503 `storage-unavailable`.")
+            .Produces(200, contentType: ReportFiles.EventLogContentType).Secured(apiKey: false).Refusals(400, 404, 503);
 
         var districts = app.MapGroup("/api/districts").AddEndpointFilter(StorageFailure);
         districts.MapGet("/{districtId}/bulletin", async (string districtId, string? format, HttpRequest http, ReportService reports) =>
@@ -137,9 +146,16 @@ public static class ReportEndpoints
             return f == ReportFormat.Json
                 ? Results.Bytes(bytes, ReportFiles.ContentType(f))
                 : Results.File(bytes, ReportFiles.ContentType(f), ReportFiles.FileName(districtId, period, ReportFiles.Extension(f)));
-        }).RequireDistrict();
+        }).RequireDistrict()
+            .Describe(ApiDocs.Tags.Reports, "A district's bulletin", "District viewer session of that district. Every hall of the district (this server's and imported logs) over the period; `format` json, csv or pdf. "
+                + "Refusals: 400 `invalid-period`, `invalid-request`, 404 `unknown-district`, 503.")
+            .Produces(200, contentType: "application/json").Produces(200, contentType: "text/csv").Produces(200, contentType: "application/pdf")
+            .Secured(apiKey: false).Refusals(400, 404, 503);
 
-        districts.MapPost("/{districtId}/imports", ImportAsync).RequireDistrict();
+        districts.MapPost("/{districtId}/imports", ImportAsync).RequireDistrict()
+            .Describe(ApiDocs.Tags.Reports, "Import a hall's exported log", "District viewer session. The body is a log from `GET …/events/export` (or `queue-server export-events`) of a hall of the district run elsewhere, at most Reports:MaxImportBytes. "
+                + "Refusals: 400 `invalid-import`, 404 `unknown-district`, 413 `payload-too-large`, 503.")
+            .Accepts<string>(ReportFiles.EventLogContentType).Produces(200, contentType: "application/json").Secured(apiKey: false).Refusals(400, 404, 413, 503);
         return app;
     }
 

@@ -17,7 +17,8 @@ public static class StaffPages
     public static IEndpointRouteBuilder MapStaffPages(this IEndpointRouteBuilder app)
     {
         app.MapGet("/staff/login", (HttpContext http, IAntiforgery antiforgery, string? returnUrl, string? lang) =>
-            LoginPage(http, antiforgery, returnUrl, English(http, lang), null, StatusCodes.Status200OK));
+            LoginPage(http, antiforgery, returnUrl, English(http, lang), null, StatusCodes.Status200OK))
+            .ExcludeFromDescription(); // the sign-in form is for people in a browser, with its anti-forgery token: no integration posts it
 
         app.MapPost("/staff/login", async (HttpContext http, IAntiforgery antiforgery, StaffDirectory staff, HallClock clock, ILogger<StaffDirectory> log) =>
         {
@@ -61,7 +62,7 @@ public static class StaffPages
             log.LogInformation("Staff {StaffId} signed in as {Role}", account.Id, account.Role);
             var home = account.Role == StaffRoles.WindowStaff ? "/console" : "/dashboard";
             return Results.Redirect(IsLocal(returnUrl) ? returnUrl : home + (en ? "?lang=en" : ""));
-        }).RequireRateLimiting(StaffAuthentication.SignInLimit);
+        }).RequireRateLimiting(StaffAuthentication.SignInLimit).ExcludeFromDescription();
 
         app.MapPost("/staff/logout", async (HttpContext http, IAntiforgery antiforgery) =>
         {
@@ -73,7 +74,9 @@ public static class StaffPages
 
             await http.SignOutAsync(StaffClaims.CookieScheme);
             return http.Request.HasFormContentType ? Results.Redirect("/staff/login") : Results.NoContent();
-        });
+        })
+            .Describe(ApiDocs.Tags.Staff, "Sign out", "Ends the staff session (with the session's anti-forgery token; 403 without it). 204 for a script, 302 to the sign-in page for a form.")
+            .Produces(204).Produces(302).Refusals(403);
 
         app.MapGet("/staff/session", (HttpContext http, IAntiforgery antiforgery) =>
         {
@@ -85,7 +88,9 @@ public static class StaffPages
             var tokens = antiforgery.GetAndStoreTokens(http);
             http.Response.Headers.CacheControl = "no-store";
             return Results.Json(new StaffSession(account.Id, account.Name, account.Role, account.Halls, account.Counters, tokens.RequestToken!));
-        });
+        })
+            .Describe(ApiDocs.Tags.Staff, "Who is signed in", "A staff session only (401 `not-signed-in` otherwise, also for a key). The account, its role, halls and counters, and the anti-forgery token the session's changes carry in the RequestVerificationToken header.")
+            .Produces<StaffSession>(200).Refusals(401);
         return app;
     }
 
