@@ -30,6 +30,9 @@ internal static class ApiMatrix
         // Public reads: the hall's own screens and integrations read them without an account.
         Row("GET", "/health", "/health", null, 200, 200, 200, 200, 200),
         Row("GET", "/metrics", "/metrics", null, 200, 200, 200, 200, 200),
+        // The OpenAPI document and its page: what every integrator is told anyway.
+        Row("GET", "/openapi/{documentName}.json", "/openapi/v1.json", null, 200, 200, 200, 200, 200),
+        Row("GET", "/api/docs", "/api/docs", null, 200, 200, 200, 200, 200),
         Row("GET", "/api/halls/", "/api/halls", null, 200, 200, 200, 200, 200),
         Row("GET", "/api/halls/{hallId}/queues", "/api/halls/xinqiao/queues", null, 200, 200, 200, 200, 200),
         Row("GET", "/api/halls/{hallId}/counters", "/api/halls/xinqiao/counters", null, 200, 200, 200, 200, 200),

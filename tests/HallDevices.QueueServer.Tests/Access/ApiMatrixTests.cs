@@ -2,9 +2,6 @@ using System.Net;
 using System.Text.Json;
 using HallDevices.Contracts;
 using HallDevices.Testing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 
 namespace HallDevices.QueueServer.Tests.Access;
 
@@ -62,26 +59,7 @@ public sealed class ApiMatrixTests(ServerFixture fixture) : IClassFixture<Server
     [Fact]
     public async Task Every_endpoint_the_server_maps_is_in_the_matrix()
     {
-        // The real app, built in-process as Program.cs builds it (not started: no ports, no broker),
-        // so a newly mapped endpoint cannot slip past the matrix.
-        var data = TempDir.Create("endpoints");
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            EnvironmentName = "Development",
-            ContentRootPath = AppContext.BaseDirectory,
-            Args = [$"--Storage:Path={data}", $"--Hall:ConfigFile={Repo.SampleHallFile}"],
-        });
-        HashSet<string> mapped;
-        await using (var app = builder.AddQueueServer().Build().UseQueueServer())
-        {
-            mapped = ((IEndpointRouteBuilder)app).DataSources
-                .SelectMany(d => d.Endpoints)
-                .OfType<RouteEndpoint>()
-                .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => $"{m} {e.RoutePattern.RawText}"))
-                .ToHashSet();
-        }
-
-        Directory.Delete(data, recursive: true);
+        var mapped = await MappedEndpoints.ListAsync();
         var listed = ApiMatrix.Rows.Select(r => $"{r.Method} {r.Pattern}").ToHashSet();
 
         Assert.NotEmpty(mapped);
