@@ -97,7 +97,7 @@ public static class EvaluationApi
             : await ReadJson<FollowUpStepBody>(http.Request) is not { } body ? BadBody()
             : FollowUpAnswer(hall, ratings, ratings.Record(hall, ticketId, body, http.User.Id())))
             .RequireHall(HallPermission.FollowUp)
-            .Describe(ApiDocs.Tags.Ratings, "Record a follow-up step", "Hall manager session. Body: FollowUpStepBody (step, note; the steps in docs/http-api.md). Refusals: 404 `unknown-hall`, `unknown-follow-up`, 422 `follow-up-step-out-of-order`, `follow-up-closed`, `malformed-json`; 413; 503.")
+            .Describe(ApiDocs.Tags.Ratings, "Record a follow-up step", "Hall manager session. Body: FollowUpStepBody (step: call-back, rectification or satisfaction; note; satisfaction with the last). Refusals: 404 `unknown-hall`, `unknown-follow-up`, 422 `follow-up-step-out-of-order`, `follow-up-closed`, `malformed-json`; 413; 503.")
             .Accepts<FollowUpStepBody>("application/json").Produces(200, contentType: "application/json").Secured(apiKey: false).Refusals(404, 413, 422, 503);
 
         // Window staff appeal only ratings of cases they served.
@@ -118,7 +118,7 @@ public static class EvaluationApi
                 ? BadBody()
                 : FollowUpAnswer(hall, ratings, EvaluationRequests.Appeal(hall, ticketId, body, user.Id()));
         }).RequireHall(HallPermission.Appeal)
-            .Describe(ApiDocs.Tags.Ratings, "Appeal a bad rating", "Window staff session, only for cases they served. Body: AppealBody (reason). Refusals: 403 `forbidden`, 404 `unknown-follow-up`, 422 `already-appealed`, `follow-up-closed`, `malformed-json`; 413; 503.")
+            .Describe(ApiDocs.Tags.Ratings, "Appeal a bad rating", "Window staff session (only for cases they served) or a hall manager. Body: AppealBody (reason). Refusals: 403 `forbidden`, 404 `unknown-follow-up`, 422 `already-appealed`, `follow-up-closed`, `malformed-json`; 413; 503.")
             .Accepts<AppealBody>("application/json").Produces(200, contentType: "application/json").Secured(apiKey: false).Refusals(404, 413, 422, 503);
 
         api.MapPost("/follow-ups/{ticketId}/review", async (string hallId, string ticketId, HttpContext http, HallRegistry halls, EvaluationRequests ratings) =>
@@ -126,7 +126,7 @@ public static class EvaluationApi
             : await ReadJson<ReviewBody>(http.Request) is not { } body ? BadBody()
             : FollowUpAnswer(hall, ratings, EvaluationRequests.Review(hall, ticketId, body, http.User.Id())))
             .RequireHall(HallPermission.ReviewAppeal)
-            .Describe(ApiDocs.Tags.Ratings, "Review an appeal", "District viewer session. Body: ReviewBody (upheld, note). Refusals: 404 `unknown-follow-up`, 422 `no-appeal`, `malformed-json`; 413; 503.")
+            .Describe(ApiDocs.Tags.Ratings, "Review an appeal", "Hall manager or district viewer session. Body: ReviewBody (upheld, note). Refusals: 404 `unknown-follow-up`, 422 `no-appeal`, `malformed-json`; 413; 503.")
             .Accepts<ReviewBody>("application/json").Produces(200, contentType: "application/json").Secured(apiKey: false).Refusals(404, 413, 422, 503);
 
         // The tracking page: public, but only with the ticket's token (the QR link's ?k=). A form
