@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HallDevices.Contracts;
 using HallDevices.Hosting;
+using HallDevices.QueueServer.Evaluation;
 using HallDevices.QueueServer.Halls;
 using HallDevices.QueueServer.Http.Access;
 using HallDevices.QueueServer.Mqtt;
@@ -84,7 +85,15 @@ public static class HallApi
         api.MapPost("/{hallId}/tickets/{number}/reprint", (string hallId, string number, HallRequests requests, HttpContext http) => Answer(requests.Reprint(hallId, number, http.User.Id())))
             .RequireHall(HallPermission.Reprint);
 
-        api.MapGet("/{hallId}/tickets/{number}", (string hallId, string number, HallRequests requests) => Answer(requests.Track(hallId, number)));
+        api.MapGet("/{hallId}/tickets/{number}", (string hallId, string number, string? k, HttpContext http, HallRegistry halls, HallRequests requests) =>
+        {
+            // The number is public (it is on the board); the masked ID is the citizen's: shown only with
+            // the ticket's own tracking token, or to the hall's staff and integrators.
+            var reply = requests.Track(hallId, number);
+            var own = halls.Find(hallId) is { } hall && (EvaluationRequests.FindOnline(hall, number, k) is not null
+                || HallAccess.Allows(http.User, hallId, null, HallPermission.View) || HallAccess.Allows(http.User, hallId, null, HallPermission.IssueTicket));
+            return Answer(own || reply.Ticket is null ? reply : reply with { Ticket = reply.Ticket with { MaskedId = null } });
+        });
 
         api.MapPost("/{hallId}/counters/{counterId}/{action}", async (string hallId, string counterId, string action, HttpRequest http, HallRequests requests, HallRegistry halls, StaffDirectory staff) =>
         {
