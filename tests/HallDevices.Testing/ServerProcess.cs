@@ -35,12 +35,18 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri BaseUri => new($"http://127.0.0.1:{HttpPort}");
 
+    /// <summary>The HTTPS address when the server was started with an HTTPS port (and a certificate in its settings).</summary>
+    public Uri? HttpsUri => HttpsPort is { } port ? new($"https://127.0.0.1:{port}") : null;
+
+    /// <summary>A second, HTTPS listener's port, if any.</summary>
+    public int? HttpsPort { get; init; }
+
     /// <summary>Everything every start of it printed (tests search the whole log, across restarts).</summary>
     public string Output => _process is { } p ? _earlierOutput + p.Output : _earlierOutput;
 
-    public static async Task<ServerProcess> StartAsync(string? dataDir = null, IReadOnlyDictionary<string, string>? settings = null, string logLevel = "Warning")
+    public static async Task<ServerProcess> StartAsync(string? dataDir = null, IReadOnlyDictionary<string, string>? settings = null, string logLevel = "Warning", int? httpsPort = null)
     {
-        var server = new ServerProcess(dataDir ?? TempDir.Create("qs-data"), FreePort(), settings ?? new Dictionary<string, string>()) { LogLevel = logLevel };
+        var server = new ServerProcess(dataDir ?? TempDir.Create("qs-data"), FreePort(), settings ?? new Dictionary<string, string>()) { LogLevel = logLevel, HttpsPort = httpsPort };
         await server.StartAgainAsync();
         return server;
     }
@@ -52,7 +58,7 @@ public sealed class ServerProcess : IAsyncDisposable
         Assert.True(File.Exists(dll), $"queue-server is not built at {dll}");
         var info = Repo.TestApp(dll, "queue-server")
             .Configure("Storage:Path", DataDir)
-            .Configure("Http:Urls", BaseUri.ToString().TrimEnd('/'))
+            .Configure("Http:Urls", BaseUri.ToString().TrimEnd('/') + (HttpsUri is { } https ? ";" + https.ToString().TrimEnd('/') : ""))
             .Configure("Logging:LogLevel:Default", LogLevel)
             .Configure(Settings)
             .Configure("Mqtt:Port", MqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HallDevices.Contracts;
 using HallDevices.Hosting;
+using HallDevices.QueueServer.Evaluation;
 using HallDevices.QueueServer.Halls;
 using HallDevices.QueueServer.Http.Access;
 using HallDevices.QueueServer.Mqtt;
@@ -100,8 +101,17 @@ public static class HallApi
             .Describe(ApiDocs.Tags.Tickets, "Reprint a ticket", "Hall manager session only (not an integrator key, not window staff). Prints the ticket again at the hall's printer. Refusals: 404 `unknown-hall`, `unknown-ticket`; 503 `storage-unavailable`.")
             .Produces<Reply>(200).Secured(apiKey: false).Refusals(404, 422, 503);
 
-        api.MapGet("/{hallId}/tickets/{number}", (string hallId, string number, HallRequests requests) => Answer(requests.Track(hallId, number)))
-            .Describe(ApiDocs.Tags.Tickets, "Track a ticket", "Public. Today's ticket of that number: its state, place in the queue and estimated wait. 404 `unknown-hall`, `unknown-ticket`.")
+        api.MapGet("/{hallId}/tickets/{number}", (string hallId, string number, string? k, HttpContext http, HallRegistry halls, HallRequests requests) =>
+        {
+            // The number is public (it is on the board); the masked ID is the citizen's: shown only with
+            // the ticket's own tracking token, or to the hall's staff and integrators.
+            var reply = requests.Track(hallId, number);
+            var own = halls.Find(hallId) is { } hall && (EvaluationRequests.FindOnline(hall, number, k) is not null
+                || HallAccess.Allows(http.User, hallId, null, HallPermission.View) || HallAccess.Allows(http.User, hallId, null, HallPermission.IssueTicket));
+            return Answer(own || reply.Ticket is null ? reply : reply with { Ticket = reply.Ticket with { MaskedId = null } });
+        })
+            .Describe(ApiDocs.Tags.Tickets, "Track a ticket", "Public. Today's ticket of that number: its state, place in the queue and estimated wait. The masked ID only with the ticket's token `k` "
+                + "(the receipt's QR link) or to the hall's staff and integrators. 404 `unknown-hall`, `unknown-ticket`.")
             .Produces<Reply>(200).Refusals(404);
 
         api.MapPost("/{hallId}/counters/{counterId}/{action}", async (string hallId, string counterId, string action, HttpRequest http, HallRequests requests, HallRegistry halls, StaffDirectory staff) =>

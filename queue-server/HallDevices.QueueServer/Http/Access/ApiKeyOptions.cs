@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -14,6 +15,17 @@ public sealed class ApiKeyOptions
 
     /// <summary>The integrators; a request names its key in the <c>X-Api-Key</c> header.</summary>
     public List<ApiKey> Keys { get; set; } = [];
+
+    /// <summary>
+    /// Requests one integrator's key may make per minute, sustained; more get 429 with
+    /// <c>Retry-After</c>. Per key, so one busy platform cannot starve the hall's own kiosks and consoles.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int RequestsPerMinute { get; set; } = 600;
+
+    /// <summary>Requests a key may make at once above the sustained rate (the token bucket's size).</summary>
+    [Range(1, 100_000)]
+    public int Burst { get; set; } = 100;
 
     /// <summary>How a key is stored: lower-case hex SHA-256 of its UTF-8 text (keys are long random strings, so a fast hash is enough).</summary>
     public static string HashOf(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));

@@ -24,7 +24,7 @@ public static class StaffAuthentication
         var services = builder.Services;
         var development = builder.Environment.IsDevelopment();
         services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.Section)
+        services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.Section).ValidateDataAnnotations()
             .Validate(o => o.Keys.All(k => StaffFile.IsWellFormedId(k.Name) && System.Text.RegularExpressions.Regex.IsMatch(k.KeyHash, "^[0-9a-f]{64}$") && k.Halls.Count > 0),
                 "Api:Keys: every key needs a Name (lower-case letters, digits, '.', '_', '-'), a KeyHash (lower-case hex SHA-256 of the key) and at least one hall")
             .Validate(o => o.Keys.Select(k => k.Name).Distinct(StringComparer.Ordinal).Count() == o.Keys.Count, "Api:Keys has a duplicate Name")
@@ -82,6 +82,7 @@ public static class StaffAuthentication
 
                 return ValueTask.CompletedTask;
             };
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(IntegratorPartition);
             o.AddPolicy(SignInLimit, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions
@@ -91,6 +92,31 @@ public static class StaffAuthentication
                 }));
         });
         return builder;
+    }
+
+    /// <summary>
+    /// One token bucket per integrator's API key (<c>Api:RequestsPerMinute</c>, <c>Api:Burst</c>);
+    /// staff, kiosks' browsers and citizens are not limited here. Authentication has run by now
+    /// (UseAuthentication before UseRateLimiter), so a request with a wrong key is already anonymous.
+    /// </summary>
+    private static RateLimitPartition<string> IntegratorPartition(HttpContext http)
+    {
+        if (http.User.Identity is not { IsAuthenticated: true, AuthenticationType: StaffClaims.ApiKeyScheme } || http.User.Id() is not { } key)
+        {
+            return RateLimitPartition.GetNoLimiter("not-an-integrator");
+        }
+
+        var api = http.RequestServices.GetRequiredService<IOptions<ApiKeyOptions>>().Value;
+        return RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = api.Burst,
+
+            // Refilled every second, so a client told Retry-After: 1 finds a token when it comes back.
+            TokensPerPeriod = Math.Max(1, api.RequestsPerMinute / 60),
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
     }
 
     // A session ends when its account is gone or was changed (new password, role, halls, counters).
