@@ -99,6 +99,7 @@ public sealed class OpenApiDocumentTests(ServerFixture fixture) : IClassFixture<
         // Who may call: issuing a ticket takes a key or a session; the queues are public.
         var security = tickets.GetProperty("security").EnumerateArray().SelectMany(r => r.EnumerateObject().Select(p => p.Name)).ToList();
         Assert.Equal(["staffCookie", "apiKey"], security);
+        Assert.True(tickets.GetProperty("responses").TryGetProperty("429", out _), "a key's request past its rate limit is 429");
         Assert.False(root.GetProperty("paths").GetProperty("/api/halls/{hallId}/queues").GetProperty("get").TryGetProperty("security", out _));
 
         // Untyped answers keep their media types: a report is JSON, CSV or PDF.
