@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using HallDevices.LoadGen;
 using HallDevices.LoadGen.Consoles;
+using HallDevices.LoadGen.Http;
 using HallDevices.LoadGen.Reports;
 
 // The measured child of the reports mode: no signals, no children, just the run.
@@ -10,12 +11,15 @@ if (args is [ReportsBench.MeasureMode, var reportsFolder])
 }
 
 // "consoles": the staff consoles' live feed (issue 14); "reports": a district's month → the
-// bulletin (issue 15); otherwise the MQTT load of issue #3.
+// bulletin (issue 15); "http": remote tickets and bookings over HTTP with the rate limiter on
+// (issue 17); otherwise the MQTT load of issue #3.
 var consolesMode = args.Length > 0 && args[0] == "consoles";
 var reportsMode = args.Length > 0 && args[0] == "reports";
+var httpMode = args.Length > 0 && args[0] == "http";
 LoadOptions? options = null;
 ConsoleOptions? consoleOptions = null;
 ReportsOptions? reportsOptions = null;
+HttpOptions? httpOptions = null;
 string? error;
 if (consolesMode)
 {
@@ -25,14 +29,18 @@ else if (reportsMode)
 {
     reportsOptions = ReportsOptions.Parse(args[1..], out error);
 }
+else if (httpMode)
+{
+    httpOptions = HttpOptions.Parse(args[1..], out error);
+}
 else
 {
     options = LoadOptions.Parse(args, out error);
 }
 
-if (options is null && consoleOptions is null && reportsOptions is null)
+if (options is null && consoleOptions is null && reportsOptions is null && httpOptions is null)
 {
-    var usage = consolesMode ? ConsoleOptions.Usage : reportsMode ? ReportsOptions.Usage : LoadOptions.Usage;
+    var usage = consolesMode ? ConsoleOptions.Usage : reportsMode ? ReportsOptions.Usage : httpMode ? HttpOptions.Usage : LoadOptions.Usage;
     Console.Error.WriteLine(error is null ? usage : $"loadgen: {error}\n\n{usage}");
     return error is null ? 0 : 2;
 }
@@ -70,6 +78,7 @@ try
 {
     return consoleOptions is not null ? await ConsoleBench.RunAsync(consoleOptions, stop.Token)
         : reportsOptions is not null ? await ReportsBench.RunAsync(reportsOptions, stop.Token)
+        : httpOptions is not null ? await HttpBench.RunAsync(httpOptions, stop.Token)
         : await LoadGenApp.RunAsync(options!, stop.Token);
 }
 catch (OperationCanceledException) when (stop.IsCancellationRequested)
