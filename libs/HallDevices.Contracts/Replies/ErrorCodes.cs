@@ -139,6 +139,9 @@ public static class ErrorCodes
     /// <summary>HTTP only (404): a report chart that does not exist.</summary>
     public const string UnknownChart = "unknown-chart";
 
+    /// <summary>HTTP only (429, with Retry-After): an integrator's key is past its budget.</summary>
+    public const string RateLimited = "rate-limited";
+
     /// <summary>HTTP only (404): the hall file gives the service no guide (办事指南).</summary>
     public const string NoGuide = "no-guide";
 
@@ -155,6 +158,6 @@ public static class ErrorCodes
         StorageUnavailable, RequestIdReused,
         NotSignedIn, Forbidden, AntiforgeryFailed,
         InvalidPeriod, InvalidImport, UnknownDistrict, UnknownChart,
-        NoGuide,
+        NoGuide, RateLimited,
     ];
 }

@@ -152,8 +152,8 @@ public static class ApiDocs
         string[] schemes = [.. session ? [CookieScheme] : Array.Empty<string>(), .. apiKey ? [ApiKeyScheme] : Array.Empty<string>()];
         builder.WithMetadata(new AccessMetadata(schemes)).Refusals(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
 
-        // Each key has its own token bucket (Api:RequestsPerMinute, Api:Burst): past it, 429 with Retry-After and no body.
-        return apiKey ? builder.Produces(StatusCodes.Status429TooManyRequests) : builder;
+        // Each key has its own token bucket (Api:RequestsPerMinute, Api:Burst): past it, 429 rate-limited with Retry-After.
+        return apiKey ? builder.Produces<ErrorReply>(StatusCodes.Status429TooManyRequests) : builder;
     }
 
     private static string Description =>
@@ -162,7 +162,7 @@ public static class ApiDocs
         + "Callers: public endpoints need nothing; the others take a staff session (cookie `hall.staff` from /staff/login, "
         + "with the anti-forgery token for changes) or an integrator's key in the `X-Api-Key` header. Without either: 401 "
         + "`not-signed-in`; with one that may not: 403 `forbidden`. Each key is rate-limited "
-        + "(Api:RequestsPerMinute, Api:Burst): past it, on any endpoint, 429 with `Retry-After` (seconds) and no body.\n\n"
+        + "(Api:RequestsPerMinute, Api:Burst): past it, on any endpoint, 429 `rate-limited` with `Retry-After` (seconds).\n\n"
         + "Every refusal is `{\"ok\":false,\"error\":{\"code\":\"...\",\"message\":\"...\"}}` (schema ErrorReply): 404 for what does "
         + "not exist (hall, ticket, follow-up case, service, chart, district), 413 for a body over the limit, 422 for a request "
         + "the hall refuses, 503 `storage-unavailable` when the hall's storage fails (nothing changed; try again).\n\n"

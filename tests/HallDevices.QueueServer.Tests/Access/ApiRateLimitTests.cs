@@ -45,6 +45,7 @@ public sealed class ApiRateLimitTests
         Assert.InRange(statuses.Count, 5, 7);
         var retryAfter = int.Parse(Assert.Single(refused!.Headers.GetValues("Retry-After")), System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(retryAfter, 1, 60);
+        Assert.Equal("rate-limited", (await refused.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("error").GetProperty("code").GetString());
 
         Assert.Equal(HttpStatusCode.OK, (await other.PostAsJsonAsync("/api/halls/xinqiao/tickets", new { requestId = "rate-other", serviceId = "consultation" })).StatusCode);
         for (var i = 0; i < 10; i++)

@@ -73,14 +73,18 @@ public static class StaffAuthentication
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = (context, _) =>
+            o.OnRejected = async (context, cancellationToken) =>
             {
-                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry))
+                var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? (int)Math.Ceiling(retry.TotalSeconds) : 1;
+                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (context.HttpContext.User.Identity?.AuthenticationType == StaffClaims.ApiKeyScheme)
                 {
-                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    // An integration reads the contract's reply, as for every other refusal.
+                    await context.HttpContext.Response.WriteAsJsonAsync(
+                        Reply.Fail(ErrorCodes.RateLimited, $"this key is past its budget of {context.HttpContext.RequestServices.GetRequiredService<IOptions<ApiKeyOptions>>().Value.RequestsPerMinute} requests a minute; retry after {seconds} s"),
+                        ContractJson.Options,
+                        cancellationToken);
                 }
-
-                return ValueTask.CompletedTask;
             };
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(IntegratorPartition);
             o.AddPolicy(SignInLimit, http => RateLimitPartition.GetFixedWindowLimiter(
