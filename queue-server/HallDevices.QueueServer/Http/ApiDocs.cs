@@ -82,7 +82,7 @@ public static class ApiDocs
         });
 
         // Which schemes an endpoint accepts is its AccessMetadata (the checks themselves are endpoint filters, invisible here).
-        o.AddOperationTransformer((operation, context, _) =>
+        o.AddOperationTransformer(async (operation, context, cancellationToken) =>
         {
             // The generator drops the media types of a response declared without a type (a report as
             // CSV or PDF, a PNG, an event stream); a client needs to know them, so they are put back.
@@ -98,6 +98,24 @@ public static class ApiDocs
                 }
             }
 
+            if (context.Description.ActionDescriptor.EndpointMetadata.OfType<RequestBodyMetadata>().LastOrDefault() is { } body)
+            {
+                IOpenApiSchema? schema = null;
+                if (body.Type is not null && context.Document is { } document)
+                {
+                    // A named component and a reference to it, as the generator does for inferred bodies.
+                    document.Components ??= new OpenApiComponents();
+                    document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+                    document.Components.Schemas.TryAdd(body.Type.Name, await context.GetOrCreateSchemaAsync(body.Type, null, cancellationToken));
+                    schema = new OpenApiSchemaReference(body.Type.Name, document);
+                }
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Content = body.ContentTypes.ToDictionary(t => t, _ => new OpenApiMediaType { Schema = schema }),
+                };
+            }
+
             if (context.Description.ActionDescriptor.EndpointMetadata.OfType<AccessMetadata>().LastOrDefault() is { } access)
             {
                 operation.Security ??= [];
@@ -107,7 +125,6 @@ public static class ApiDocs
                 }
             }
 
-            return Task.CompletedTask;
         });
     });
 
@@ -170,6 +187,30 @@ public static class ApiDocs
 
     /// <summary>The schemes an endpoint accepts, for the operation transformer.</summary>
     private sealed record AccessMetadata(IReadOnlyList<string> Schemes);
+
+    /// <summary>
+    /// A raw body described in the document only. <c>Accepts</c> would also make routing refuse any
+    /// other Content-Type with 415, and a district server's upload (curl, a script) sends what it sends.
+    /// </summary>
+    private sealed record RequestBodyMetadata(Type? Type, IReadOnlyList<string> ContentTypes);
+
+    /// <summary>Documents a raw body's media type without restricting what the endpoint accepts.</summary>
+    public static RouteHandlerBuilder DescribesBody(this RouteHandlerBuilder builder, string contentType)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.WithMetadata(new RequestBodyMetadata(null, [contentType]));
+    }
+
+    /// <summary>
+    /// Documents the body's schema and media types without restricting what the endpoint accepts: the
+    /// handler reads the body itself and answers a wrong one with the contract's <c>malformed-json</c>,
+    /// where <c>Accepts</c> would have routing answer 415 with no reply.
+    /// </summary>
+    public static RouteHandlerBuilder DescribesBody<T>(this RouteHandlerBuilder builder, params string[] contentTypes)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.WithMetadata(new RequestBodyMetadata(typeof(T), contentTypes));
+    }
 
     /// <summary>The contract's refusal, as the document shows it (the wire type is <see cref="Reply"/>).</summary>
     /// <param name="Ok">Always false.</param>

@@ -57,7 +57,7 @@ public static class EvaluationApi
         }).RequireHall(HallPermission.WorkCounter)
             .Describe(ApiDocs.Tags.Counters, "Record a rating at the counter", "Window staff session at their own counter, or a hall manager; no key. Body: EvaluationBody (ticketNumber, score 1–5, reasonIds and reasonText for a bad one). "
                 + "Refusals: 403 `forbidden`, 404 `unknown-hall`, `unknown-ticket`, 422 `invalid-score`, `already-evaluated`, `not-served-here`, `evaluation-closed`, `unknown-reason`, `malformed-json`; 413; 503.")
-            .Accepts<EvaluationBody>("application/json").Produces<EvaluationReply>(200).Secured(apiKey: false).Refusals(404, 413, 422, 503);
+            .DescribesBody<EvaluationBody>("application/json").Produces<EvaluationReply>(200).Secured(apiKey: false).Refusals(404, 413, 422, 503);
 
         // Counts only: which case gave which level stays with the managers (ratings are anonymous to window staff).
         api.MapGet("/counters/{counterId}/ratings", (string hallId, string counterId, HttpContext http, HallRegistry halls) =>
@@ -98,7 +98,7 @@ public static class EvaluationApi
             : FollowUpAnswer(hall, ratings, ratings.Record(hall, ticketId, body, http.User.Id())))
             .RequireHall(HallPermission.FollowUp)
             .Describe(ApiDocs.Tags.Ratings, "Record a follow-up step", "Hall manager session. Body: FollowUpStepBody (step: call-back, rectification or satisfaction; note; satisfaction with the last). Refusals: 404 `unknown-hall`, `unknown-follow-up`, 422 `follow-up-step-out-of-order`, `follow-up-closed`, `malformed-json`; 413; 503.")
-            .Accepts<FollowUpStepBody>("application/json").Produces(200, contentType: "application/json").Secured(apiKey: false).Refusals(404, 413, 422, 503);
+            .DescribesBody<FollowUpStepBody>("application/json").Produces(200, contentType: "application/json").Secured(apiKey: false).Refusals(404, 413, 422, 503);
 
         // Window staff appeal only ratings of cases they served.
         api.MapPost("/follow-ups/{ticketId}/appeal", async (string hallId, string ticketId, HttpContext http, HallRegistry halls, EvaluationRequests ratings) =>
@@ -119,7 +119,7 @@ public static class EvaluationApi
                 : FollowUpAnswer(hall, ratings, EvaluationRequests.Appeal(hall, ticketId, body, user.Id()));
         }).RequireHall(HallPermission.Appeal)
             .Describe(ApiDocs.Tags.Ratings, "Appeal a bad rating", "Window staff session (only for cases they served) or a hall manager. Body: AppealBody (reason). Refusals: 403 `forbidden`, 404 `unknown-follow-up`, 422 `already-appealed`, `follow-up-closed`, `malformed-json`; 413; 503.")
-            .Accepts<AppealBody>("application/json").Produces(200, contentType: "application/json").Secured(apiKey: false).Refusals(404, 413, 422, 503);
+            .DescribesBody<AppealBody>("application/json").Produces(200, contentType: "application/json").Secured(apiKey: false).Refusals(404, 413, 422, 503);
 
         api.MapPost("/follow-ups/{ticketId}/review", async (string hallId, string ticketId, HttpContext http, HallRegistry halls, EvaluationRequests ratings) =>
             halls.Find(hallId) is not { } hall ? HallApi.NotFound(hallId)
@@ -127,7 +127,7 @@ public static class EvaluationApi
             : FollowUpAnswer(hall, ratings, EvaluationRequests.Review(hall, ticketId, body, http.User.Id())))
             .RequireHall(HallPermission.ReviewAppeal)
             .Describe(ApiDocs.Tags.Ratings, "Review an appeal", "Hall manager or district viewer session. Body: ReviewBody (upheld, note). Refusals: 404 `unknown-follow-up`, 422 `no-appeal`, `malformed-json`; 413; 503.")
-            .Accepts<ReviewBody>("application/json").Produces(200, contentType: "application/json").Secured(apiKey: false).Refusals(404, 413, 422, 503);
+            .DescribesBody<ReviewBody>("application/json").Produces(200, contentType: "application/json").Secured(apiKey: false).Refusals(404, 413, 422, 503);
 
         // The tracking page: public, but only with the ticket's token (the QR link's ?k=). A form
         // post is answered with 303 back to the page (with &error={code} on a refusal), JSON with JSON.
@@ -158,7 +158,7 @@ public static class EvaluationApi
         })
             .Describe(ApiDocs.Tags.Ratings, "The citizen's rating from the tracking page", "Public, with the ticket's token `k` from the tracking link. A JSON EvaluationBody is answered with JSON; the page's form post with 303 back to the page (`&error={code}` on a refusal). "
                 + "Refusals: 404 `unknown-ticket` (also for a wrong token), 422 `invalid-score`, `already-evaluated`, `evaluation-closed`, `unknown-reason`; 413; 503.")
-            .Accepts<EvaluationBody>("application/json", "application/x-www-form-urlencoded").Produces<EvaluationReply>(200).Produces(303).Refusals(404, 413, 422, 503);
+            .DescribesBody<EvaluationBody>("application/json", "application/x-www-form-urlencoded").Produces<EvaluationReply>(200).Produces(303).Refusals(404, 413, 422, 503);
 
         return app;
     }

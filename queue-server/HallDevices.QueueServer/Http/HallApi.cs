@@ -74,7 +74,7 @@ public static class HallApi
         }).RequireHall(HallPermission.IssueTicket)
             .Describe(ApiDocs.Tags.Tickets, "Issue a ticket (remote or at the guide desk)", "Hall manager session or integrator key with the hall in scope. Body: TicketRequest (serviceId, channel, idNumber when the service asks for it, appointmentCode to check in a booking). "
                 + "The reply's ticket carries the tracking link's token. Green-channel tickets only by a hall manager (403). Refusals: 400/422 `malformed-json`, 404 `unknown-hall`, 422 `unknown-service`, `id-required`, `daily-limit`, `capacity-reached`, `appointment-forged`, `appointment-expired`, `appointment-used`; 413 `payload-too-large`; 503 `storage-unavailable`.")
-            .Accepts<TicketRequest>("application/json").Produces<Reply>(200).Secured().Refusals(404, 413, 422, 503);
+            .DescribesBody<TicketRequest>("application/json").Produces<Reply>(200).Secured().Refusals(404, 413, 422, 503);
 
         api.MapPost("/{hallId}/appointments", async (string hallId, HttpRequest http, HallRequests requests, HallClock clock) =>
         {
@@ -94,7 +94,7 @@ public static class HallApi
         }).RequireHall(HallPermission.Book)
             .Describe(ApiDocs.Tags.Tickets, "Mint an appointment code", "Hall manager session or integrator key. Body: BookingRequest (serviceId, validFrom, validTo; two hours from now by default). "
                 + "The signed single-use code is checked in at the kiosk. Refusals: 404 `unknown-hall`, 422 `unknown-service`, `appointment-not-allowed`, `invalid-request`, `malformed-json`.")
-            .Accepts<BookingRequest>("application/json").Produces<BookingReply>(200).Secured().Refusals(404, 413, 422, 503);
+            .DescribesBody<BookingRequest>("application/json").Produces<BookingReply>(200).Secured().Refusals(404, 413, 422, 503);
 
         api.MapPost("/{hallId}/tickets/{number}/reprint", (string hallId, string number, HallRequests requests, HttpContext http) => Answer(requests.Reprint(hallId, number, http.User.Id())))
             .RequireHall(HallPermission.Reprint)
@@ -135,7 +135,7 @@ public static class HallApi
             .Describe(ApiDocs.Tags.Counters, "A counter action", "Window staff session at their own counter, or a hall manager; no integrator key. "
                 + "action is one of login, logout, pause, resume, call-next, recall, skip, finish, transfer, reinstate; body: CounterRequest (staffId, toQueueId, toCounterId, ticketNumber; may be empty). "
                 + "Refusals: 403 `forbidden` (another's counter), 404 `unknown-hall`, `unknown-ticket`, 422 `unknown-counter`, `counter-closed`, `counter-paused`, `not-serving`, `invalid-request`, `malformed-json`; 503 `storage-unavailable`.")
-            .Accepts<CounterRequest>("application/json").Produces<Reply>(200).Secured(apiKey: false).Refusals(404, 413, 422, 503);
+            .DescribesBody<CounterRequest>("application/json").Produces<Reply>(200).Secured(apiKey: false).Refusals(404, 413, 422, 503);
 
         // Public, but ratings only for those who oversee the hall (ratings are anonymous to window staff).
         api.MapGet("/{hallId}/events", (string hallId, long? after, int? limit, HallRegistry halls, HttpContext http) =>

@@ -155,7 +155,7 @@ public static class ReportEndpoints
         districts.MapPost("/{districtId}/imports", ImportAsync).RequireDistrict()
             .Describe(ApiDocs.Tags.Reports, "Import a hall's exported log", "District viewer session. The body is a log from `GET …/events/export` (or `queue-server export-events`) of a hall of the district run elsewhere, at most Reports:MaxImportBytes. "
                 + "Refusals: 400 `invalid-import`, 404 `unknown-district`, 413 `payload-too-large`, 503.")
-            .Accepts<string>(ReportFiles.EventLogContentType).Produces(200, contentType: "application/json").Secured(apiKey: false).Refusals(400, 404, 413, 503);
+            .DescribesBody(ReportFiles.EventLogContentType).Produces(200, contentType: "application/json").Secured(apiKey: false).Refusals(400, 404, 413, 503);
         return app;
     }
 
