@@ -63,6 +63,14 @@ public class ServerLifecycleTests
     {
         await using var server = await ServerProcess.StartAsync();
         var acknowledged = new List<string>();
+        int Count()
+        {
+            lock (acknowledged)
+            {
+                return acknowledged.Count;
+            }
+        }
+
         await using var kiosk = await HallDevices.Testing.Mqtt.ConnectAsync(server.MqttPort, Sample.Kiosk);
         using var stop = new CancellationTokenSource();
         var load = Task.Run(async () =>
@@ -83,14 +91,19 @@ public class ServerLifecycleTests
                 }
             }
         });
-        await Task.Delay(800);
+        // Stop once the load is well under way (counted, not timed: a busy test machine is slow).
+        var started = Environment.TickCount64;
+        while (Count() < 20 && Environment.TickCount64 - started < 15_000 && !load.IsCompleted)
+        {
+            await Task.Delay(20);
+        }
 
         var exit = await server.StopGracefullyAsync();
         stop.Cancel();
         await load;
 
         Assert.Equal(0, exit);
-        Assert.True(acknowledged.Count > 10);
+        Assert.True(acknowledged.Count >= 20, $"{acknowledged.Count} tickets acknowledged before the stop");
         await server.StartAgainAsync();
         using var http = new HttpClient { BaseAddress = server.BaseUri };
         foreach (var number in acknowledged)
