@@ -145,7 +145,7 @@ public static partial class HallFile
             throw new HallConfigException($"{path}.initials", "'initials' must be lowercase letters a–z (and digits for digits in the name)");
         }
 
-        var searchable = name.Where(IsSearchable).ToList();
+        var searchable = name.Where(PinyinTable.IsSearchable).ToList();
         if (letters.Length != searchable.Count)
         {
             throw new HallConfigException($"{path}.initials", $"'initials' has {letters.Length} letters but the name has {searchable.Count} searchable characters");
@@ -154,9 +154,7 @@ public static partial class HallFile
         for (var i = 0; i < letters.Length; i++)
         {
             var ch = searchable[i];
-            // A CJK character the table lacks takes any letter (that is what the override is for); every other one must agree.
-            var unknown = !PinyinTable.TryGetInitials(ch, out _) && !char.IsAsciiLetterOrDigit(ch) && !IsFullWidthLetterOrDigit(ch);
-            if (!unknown && !PinyinTable.Allows(ch, letters[i]))
+            if (!PinyinTable.OverrideAllows(ch, letters[i]))
             {
                 throw new HallConfigException($"{path}.initials", string.Create(CultureInfo.InvariantCulture, $"letter {i + 1} '{letters[i]}' is not an initial of '{ch}'"));
             }
@@ -164,10 +162,6 @@ public static partial class HallFile
 
         return letters;
     }
-
-    private static bool IsFullWidthLetterOrDigit(char c) => c is (>= '０' and <= '９') or (>= 'Ａ' and <= 'Ｚ') or (>= 'ａ' and <= 'ｚ');
-
-    private static bool IsSearchable(char c) => PinyinTable.SearchableLength(c.ToString()) == 1;
 
     private static ServiceGuide? ParseGuide(JsonElement s, string path)
     {

@@ -108,6 +108,22 @@ public static class PinyinTable
         _ => false,
     };
 
+    /// <summary>True for a character that gives a token of the initials pattern (CJK, whether in the table or not, or an ASCII letter or digit).</summary>
+    /// <param name="c">A character of a name.</param>
+    /// <returns>Whether it counts in <see cref="SearchableLength"/>.</returns>
+    public static bool IsSearchable(char c) => Classify(c) != Kind.None;
+
+    /// <summary>
+    /// Whether an <c>initials</c> override may give <paramref name="letter"/> for <paramref name="c"/>:
+    /// as <see cref="Allows"/>, except that a CJK character the table lacks takes any letter (that is
+    /// what an override is for).
+    /// </summary>
+    /// <param name="c">A searchable character of a name.</param>
+    /// <param name="letter">The override's letter for it.</param>
+    /// <returns>Whether the override may say so.</returns>
+    public static bool OverrideAllows(char c, char letter) =>
+        (Classify(c) == Kind.Cjk && !TryGetInitials(c, out _)) || Allows(c, letter);
+
     private enum Kind { None, Ascii, Cjk }
 
     private static Kind Classify(char c)
